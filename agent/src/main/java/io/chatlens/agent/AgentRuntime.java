@@ -1,0 +1,116 @@
+package io.chatlens.agent;
+
+import io.chatlens.agent.config.AgentConfig;
+import io.chatlens.agent.config.ConfigKeys;
+import io.chatlens.agent.diagnostics.Diagnostics;
+import io.chatlens.agent.diagnostics.SdkLogBridge;
+import io.chatlens.agent.install.ScopePlan;
+import io.chatlens.agent.telemetry.Telemetry;
+import io.chatlens.bootstrap.ChatLensBridge;
+import io.chatlens.instrumentation.core.Probe;
+import io.chatlens.instrumentation.core.ProbeRegistry;
+import io.chatlens.instrumentation.core.SpanDispatcher;
+import io.chatlens.instrumentation.weaving.Exclusions;
+import io.chatlens.instrumentation.weaving.Weaver;
+import io.chatlens.instrumentation.weaving.WeavingListener;
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Everything the running agent owns. {@link #start} returns at once: the prefilter transformer is
+ * registered synchronously, while Byte Buddy and the OpenTelemetry SDK are built on two background
+ * threads in parallel. A class that must be woven before they are ready waits for them, at most
+ * {@code chatlens.init.timeout}.
+ */
+final class AgentRuntime {
+
+  private final AgentConfig config;
+  private final ScopePlan plan;
+  private final Instrumentation instrumentation;
+  private final boolean attached;
+  private final ProbeRegistry registry = new ProbeRegistry();
+  private Weaver weaver;
+  private volatile Telemetry telemetry;
+
+  AgentRuntime(AgentConfig config, ScopePlan plan, Instrumentation instrumentation, boolean attached) {
+    this.config = config;
+    this.plan = plan;
+    this.instrumentation = instrumentation;
+    this.attached = attached;
+  }
+
+  void start() {
+    long timeoutMillis = config.get(ConfigKeys.INIT_TIMEOUT).toMillis();
+    weaver = Weaver.install(instrumentation, plan.scopes(), new Exclusions(config.get(ConfigKeys.EXCLUDE)),
+        registry, timeoutMillis, new WeavingReporter());
+    daemon("chatlens-init", this::initialize).start();
+  }
+
+  private void initialize() {
+    long started = System.nanoTime();
+    try {
+      CompletableFuture<Telemetry> telemetryReady = new CompletableFuture<>();
+      daemon("chatlens-init-telemetry", () -> {
+        try {
+          SdkLogBridge.install(Diagnostics.isDebug());
+          telemetryReady.complete(Telemetry.start(config));
+        } catch (Throwable failure) {
+          telemetryReady.completeExceptionally(failure);
+        }
+      }).start();
+      weaver.prepare();
+      telemetry = telemetryReady.get(config.get(ConfigKeys.INIT_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
+      ChatLensBridge.install(new SpanDispatcher(telemetry.openTelemetry(), registry));
+      weaver.activate();
+      Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "chatlens-shutdown"));
+      if (attached) {
+        int woven = weaver.retransformLoaded();
+        Diagnostics.debug("late attach: " + woven + " already-loaded classes woven");
+      }
+      Diagnostics.debug("ready in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+    } catch (Throwable failure) {
+      weaver.abandon();
+      Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+      Diagnostics.error("the agent could not initialise and stays inactive; the application is unaffected: " + cause);
+    }
+  }
+
+  private void shutdown() {
+    Telemetry current = telemetry;
+    if (current != null) {
+      try {
+        current.shutdown(5, TimeUnit.SECONDS);
+      } catch (Throwable ignored) {
+        // the JVM is exiting; nothing more to do
+      }
+    }
+  }
+
+  private static Thread daemon(String name, Runnable task) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  /** Reports weaving to the diagnostics. */
+  private static final class WeavingReporter implements WeavingListener {
+    @Override
+    public void onWoven(String className, List<Probe> probes) {
+      if (Diagnostics.isDebug()) {
+        Diagnostics.debug("woven " + className + ": " + probes);
+      }
+    }
+
+    @Override
+    public void onError(String className, Throwable fault) {
+      Diagnostics.warnRateLimited("weave-error", "could not instrument " + className + " (left unchanged): " + fault);
+    }
+
+    @Override
+    public void onWarning(String message) {
+      Diagnostics.warn(message);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.chatlens.agent.cli;
+
+import io.chatlens.agent.AgentVersion;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * {@code java -jar chatlens-agent.jar <command>}. {@code attach} is handled before this class loads,
+ * by the JDK-only entry point.
+ */
+public final class CommandLine {
+
+  private CommandLine() {}
+
+  /** Runs a command and returns the process exit status. */
+  public static int run(String[] args) {
+    return run(args, System.out, System.err);
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+      usage(out);
+      return args.length == 0 ? 2 : 0;
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    switch (args[0]) {
+      case "version", "--version" -> {
+        out.println("ChatLens " + AgentVersion.get());
+        return 0;
+      }
+      case "config" -> {
+        return ConfigCommand.run(rest, out, err);
+      }
+      default -> {
+        err.println("chatlens: unknown command '" + args[0] + "'");
+        usage(err);
+        return 2;
+      }
+    }
+  }
+
+  private static void usage(PrintStream out) {
+    out.println("ChatLens " + AgentVersion.get() + ": zero-code observability for JVM chatbots");
+    out.println();
+    out.println("Attach at startup:  java -javaagent:chatlens-agent.jar[=config=agent.properties] -jar your-chatbot.jar");
+    out.println();
+    out.println("Commands (java -jar chatlens-agent.jar <command>):");
+    out.println("  attach <pid> [options]     load the agent into a running JVM (options as for -javaagent)");
+    out.println("  attach --list              list the JVMs that can be attached to");
+    out.println("  config --print [FILE]      print the effective configuration and where each value came from");
+    out.println("  config --check FILE        validate a configuration file; exit status 1 on errors");
+    out.println("  config --keys              print the configuration reference as a Markdown table");
+    out.println("  version                    print the agent version");
+  }
+}

@@ -1,0 +1,41 @@
+package io.chatlens.agent.config;
+
+import java.util.Collection;
+
+/** Finds the valid key closest to a misspelt one, by edit distance. */
+final class ClosestKey {
+
+  private ClosestKey() {}
+
+  static String among(String wrong, Collection<String> valid) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : valid) {
+      int distance = distance(ConfigNames.normalize(wrong), ConfigNames.normalize(candidate));
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

@@ -1,0 +1,156 @@
+package io.chatlens.agent.config;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads agent.properties with the syntax of {@link java.util.Properties} (comments, {@code =}, {@code :}
+ * or blank separators, backslash continuations and escapes), but keeps the line of every key so that
+ * errors can point at it. Malformed lines are reported, never fatal. Values are trimmed.
+ */
+public final class PropertiesFileReader {
+
+  /** One key found in the file. */
+  public record Entry(String key, String value, int line) {}
+
+  /** What was read: the entries in file order and the problems met. */
+  public record Result(List<Entry> entries, List<ConfigProblem> problems) {}
+
+  private PropertiesFileReader() {}
+
+  public static Result read(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException notUtf8) {
+      text = new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+    return parse(file.toString(), text);
+  }
+
+  public static Result parse(String fileName, String text) {
+    List<Entry> entries = new ArrayList<>();
+    List<ConfigProblem> problems = new ArrayList<>();
+    String[] lines = text.split("\r\n|\r|\n", -1);
+    int index = 0;
+    while (index < lines.length) {
+      int firstLine = index + 1;
+      String line = stripLeading(lines[index]);
+      index++;
+      if (line.isEmpty() || line.charAt(0) == '#' || line.charAt(0) == '!') {
+        continue;
+      }
+      StringBuilder logical = new StringBuilder();
+      while (true) {
+        if (endsWithContinuation(line) && index < lines.length) {
+          logical.append(line, 0, line.length() - 1);
+          line = stripLeading(lines[index]);
+          index++;
+        } else {
+          if (endsWithContinuation(line)) {
+            line = line.substring(0, line.length() - 1);
+          }
+          logical.append(line);
+          break;
+        }
+      }
+      try {
+        Entry entry = split(logical.toString(), firstLine);
+        if (entry.key().isEmpty()) {
+          problems.add(ConfigProblem.error(fileName, firstLine, "", logical.toString(),
+              "this line has no key; expected key=value"));
+        } else {
+          entries.add(entry);
+        }
+      } catch (IllegalArgumentException malformed) {
+        problems.add(ConfigProblem.error(fileName, firstLine, "", logical.toString(),
+            "this line cannot be read: " + malformed.getMessage() + "; expected key=value"));
+      }
+    }
+    return new Result(entries, problems);
+  }
+
+  private static Entry split(String logical, int line) {
+    int length = logical.length();
+    int keyEnd = 0;
+    boolean escaped = false;
+    while (keyEnd < length) {
+      char c = logical.charAt(keyEnd);
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '=' || c == ':' || Character.isWhitespace(c)) {
+        break;
+      }
+      keyEnd++;
+    }
+    int valueStart = keyEnd;
+    while (valueStart < length && Character.isWhitespace(logical.charAt(valueStart))) {
+      valueStart++;
+    }
+    if (valueStart < length && (logical.charAt(valueStart) == '=' || logical.charAt(valueStart) == ':')) {
+      valueStart++;
+    }
+    String key = unescape(logical.substring(0, keyEnd));
+    String value = unescape(logical.substring(Math.min(valueStart, length))).trim();
+    return new Entry(key, value, line);
+  }
+
+  private static String unescape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\\' || i + 1 >= text.length()) {
+        out.append(c);
+        continue;
+      }
+      char next = text.charAt(++i);
+      switch (next) {
+        case 't' -> out.append('\t');
+        case 'n' -> out.append('\n');
+        case 'r' -> out.append('\r');
+        case 'f' -> out.append('\f');
+        case 'u' -> {
+          String hex = text.substring(i + 1, Math.min(i + 5, text.length()));
+          if (hex.length() != 4) {
+            throw new IllegalArgumentException("incomplete \\u escape");
+          }
+          try {
+            out.append((char) Integer.parseInt(hex, 16));
+          } catch (NumberFormatException notHex) {
+            throw new IllegalArgumentException("malformed \\u escape \\u" + hex);
+          }
+          i += 4;
+        }
+        default -> out.append(next);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean endsWithContinuation(String line) {
+    int backslashes = 0;
+    for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+      backslashes++;
+    }
+    return backslashes % 2 == 1;
+  }
+
+  private static String stripLeading(String line) {
+    int start = 0;
+    while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
+      start++;
+    }
+    return line.substring(start);
+  }
+}

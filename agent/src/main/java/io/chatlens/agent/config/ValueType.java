@@ -1,0 +1,257 @@
+package io.chatlens.agent.config;
+
+import io.chatlens.instrumentation.matching.MethodPattern;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * How a configuration value is parsed, and how to tell the user what is allowed when it is not.
+ *
+ * @param <T> the parsed type
+ */
+public abstract class ValueType<T> {
+
+  private final String allowed;
+
+  ValueType(String allowed) {
+    this.allowed = allowed;
+  }
+
+  /** A human description of the accepted values, used in error messages. */
+  public String allowed() {
+    return allowed;
+  }
+
+  /** Parses a raw value; throws {@link IllegalArgumentException} when it is not allowed. */
+  public abstract T parse(String raw);
+
+  public static ValueType<Boolean> bool() {
+    return new ValueType<>("true or false") {
+      @Override
+      public Boolean parse(String raw) {
+        String value = raw.trim().toLowerCase(Locale.ROOT);
+        if (value.equals("true")) {
+          return Boolean.TRUE;
+        }
+        if (value.equals("false")) {
+          return Boolean.FALSE;
+        }
+        throw new IllegalArgumentException();
+      }
+    };
+  }
+
+  public static ValueType<Integer> integer(int min, int max) {
+    return new ValueType<>("an integer from " + min + " to " + max) {
+      @Override
+      public Integer parse(String raw) {
+        int value = Integer.parseInt(raw.trim());
+        if (value < min || value > max) {
+          throw new IllegalArgumentException();
+        }
+        return value;
+      }
+    };
+  }
+
+  public static ValueType<Double> decimal(double min, double max) {
+    return new ValueType<>("a number from " + trim(min) + " to " + trim(max)) {
+      @Override
+      public Double parse(String raw) {
+        double value = Double.parseDouble(raw.trim());
+        if (Double.isNaN(value) || value < min || value > max) {
+          throw new IllegalArgumentException();
+        }
+        return value;
+      }
+    };
+  }
+
+  public static ValueType<String> text() {
+    return new ValueType<>("any text") {
+      @Override
+      public String parse(String raw) {
+        return raw.trim();
+      }
+    };
+  }
+
+  public static ValueType<String> nonEmptyText() {
+    return new ValueType<>("a non-empty text") {
+      @Override
+      public String parse(String raw) {
+        String value = raw.trim();
+        if (value.isEmpty()) {
+          throw new IllegalArgumentException();
+        }
+        return value;
+      }
+    };
+  }
+
+  /** One of a fixed set of words, case-insensitive; parsed to its lower-case form. */
+  public static ValueType<String> oneOf(String... choices) {
+    List<String> allowed = Arrays.asList(choices);
+    return new ValueType<>("one of " + String.join(", ", allowed)) {
+      @Override
+      public String parse(String raw) {
+        String value = raw.trim().toLowerCase(Locale.ROOT);
+        if (!allowed.contains(value)) {
+          throw new IllegalArgumentException();
+        }
+        return value;
+      }
+    };
+  }
+
+  /** A comma-separated list whose every element must be one of the choices. */
+  public static ValueType<List<String>> listOf(String... choices) {
+    List<String> allowed = Arrays.asList(choices);
+    return new ValueType<>("a comma-separated list of " + String.join(", ", allowed)) {
+      @Override
+      public List<String> parse(String raw) {
+        List<String> values = splitList(raw);
+        for (String value : values) {
+          if (!allowed.contains(value.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException();
+          }
+        }
+        return values;
+      }
+    };
+  }
+
+  /** A comma-separated list of free words. */
+  public static ValueType<List<String>> list() {
+    return new ValueType<>("a comma-separated list") {
+      @Override
+      public List<String> parse(String raw) {
+        return splitList(raw);
+      }
+    };
+  }
+
+  /** A comma-separated list checked element by element. */
+  public static ValueType<List<String>> list(String allowed, Function<String, Boolean> check) {
+    return new ValueType<>(allowed) {
+      @Override
+      public List<String> parse(String raw) {
+        List<String> values = splitList(raw);
+        for (String value : values) {
+          if (!check.apply(value)) {
+            throw new IllegalArgumentException();
+          }
+        }
+        return values;
+      }
+    };
+  }
+
+  /** A duration such as {@code 250ms}, {@code 30s}, {@code 5m}, {@code 2h} or {@code 7d}; a bare number means milliseconds. */
+  public static ValueType<Duration> duration() {
+    return new ValueType<>("a duration such as 250ms, 30s, 5m, 2h or 7d") {
+      @Override
+      public Duration parse(String raw) {
+        Duration value = parseDuration(raw);
+        if (value.isNegative()) {
+          throw new IllegalArgumentException();
+        }
+        return value;
+      }
+    };
+  }
+
+  /** A size such as {@code 100MB}, {@code 512KB} or {@code 1GB}; a bare number means bytes. */
+  public static ValueType<Long> size() {
+    return new ValueType<>("a size such as 512KB, 100MB or 1GB") {
+      @Override
+      public Long parse(String raw) {
+        String value = raw.trim().toUpperCase(Locale.ROOT).replace(" ", "");
+        long unit = 1;
+        for (String[] suffix : new String[][] {{"GB", "1073741824"}, {"MB", "1048576"}, {"KB", "1024"}, {"B", "1"}}) {
+          if (value.endsWith(suffix[0])) {
+            unit = Long.parseLong(suffix[1]);
+            value = value.substring(0, value.length() - suffix[0].length());
+            break;
+          }
+        }
+        long number = Long.parseLong(value);
+        if (number < 0) {
+          throw new IllegalArgumentException();
+        }
+        return Math.multiplyExact(number, unit);
+      }
+    };
+  }
+
+  /** A TCP port, 0 meaning "any free port". */
+  public static ValueType<Integer> port() {
+    ValueType<Integer> range = integer(0, 65535);
+    return new ValueType<>("a port number from 0 to 65535") {
+      @Override
+      public Integer parse(String raw) {
+        return range.parse(raw);
+      }
+    };
+  }
+
+  /** An http or https URL. */
+  public static ValueType<String> url() {
+    return new ValueType<>("an http:// or https:// URL") {
+      @Override
+      public String parse(String raw) {
+        String value = raw.trim();
+        java.net.URI uri = java.net.URI.create(value);
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || uri.getHost() == null) {
+          throw new IllegalArgumentException();
+        }
+        return value;
+      }
+    };
+  }
+
+  /** {@code Class#method,method} patterns separated by {@code ;}. */
+  public static ValueType<List<MethodPattern>> methodPatterns() {
+    return new ValueType<>("method patterns Class#method[,method...] separated by ';', with * as wildcard, "
+        + "e.g. com.acme.chat.SessionManager#create*,update*") {
+      @Override
+      public List<MethodPattern> parse(String raw) {
+        return MethodPattern.parseAll(raw);
+      }
+    };
+  }
+
+  static List<String> splitList(String raw) {
+    List<String> values = new ArrayList<>();
+    for (String part : raw.split(",")) {
+      String value = part.trim();
+      if (!value.isEmpty()) {
+        values.add(value);
+      }
+    }
+    return Collections.unmodifiableList(values);
+  }
+
+  static Duration parseDuration(String raw) {
+    String value = raw.trim().toLowerCase(Locale.ROOT);
+    String[][] units = {{"ms", "1"}, {"s", "1000"}, {"m", "60000"}, {"h", "3600000"}, {"d", "86400000"}};
+    for (String[] unit : units) {
+      if (value.endsWith(unit[0]) && !(unit[0].equals("s") && value.endsWith("ms"))
+          && !(unit[0].equals("m") && value.endsWith("ms"))) {
+        String number = value.substring(0, value.length() - unit[0].length()).trim();
+        return Duration.ofMillis(Math.multiplyExact(Long.parseLong(number), Long.parseLong(unit[1])));
+      }
+    }
+    return Duration.ofMillis(Long.parseLong(value));
+  }
+
+  private static String trim(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+}

@@ -1,0 +1,87 @@
+package io.chatlens.agent.install;
+
+import io.chatlens.agent.config.AgentConfig;
+import io.chatlens.agent.config.ConfigKey;
+import io.chatlens.agent.config.ConfigKeys;
+import io.chatlens.instrumentation.core.Component;
+import io.chatlens.instrumentation.matching.ComponentScope;
+import io.chatlens.instrumentation.matching.Conventions;
+import io.chatlens.instrumentation.matching.MethodPattern;
+import io.chatlens.instrumentation.weaving.WeavingScope;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which scopes are active, from the configuration: the patterns written under
+ * {@code chatlens.instrument.<component>}, else the naming conventions (when auto-detect is on), plus the
+ * built-in library instrumentations.
+ */
+public final class ScopePlan {
+
+  private static final Map<Component, ConfigKey<List<MethodPattern>>> KEYS = new LinkedHashMap<>();
+
+  static {
+    KEYS.put(Component.TURN, ConfigKeys.TURN);
+    KEYS.put(Component.SESSION, ConfigKeys.SESSION);
+    KEYS.put(Component.PARSER, ConfigKeys.PARSER);
+    KEYS.put(Component.SEARCH, ConfigKeys.SEARCH);
+    KEYS.put(Component.DATABASE, ConfigKeys.DATABASE);
+    KEYS.put(Component.ERRORS, ConfigKeys.ERRORS);
+  }
+
+  private final List<WeavingScope> scopes;
+  private final List<String> summary;
+
+  private ScopePlan(List<WeavingScope> scopes, List<String> summary) {
+    this.scopes = scopes;
+    this.summary = summary;
+  }
+
+  public static ScopePlan from(AgentConfig config) {
+    List<WeavingScope> scopes = new ArrayList<>();
+    List<String> summary = new ArrayList<>();
+    boolean autoDetect = config.get(ConfigKeys.AUTO_DETECT);
+    for (Map.Entry<Component, ConfigKey<List<MethodPattern>>> entry : KEYS.entrySet()) {
+      Component component = entry.getKey();
+      List<MethodPattern> patterns = config.get(entry.getValue());
+      if (patterns != null && !patterns.isEmpty()) {
+        for (MethodPattern pattern : patterns) {
+          scopes.add(new ComponentScope(component, pattern, entry.getValue().name(), false));
+        }
+        summary.add(component.key() + "=" + join(patterns));
+      } else if (autoDetect) {
+        List<MethodPattern> conventions = Conventions.of(component);
+        for (MethodPattern pattern : conventions) {
+          scopes.add(new ComponentScope(component, pattern, "convention " + pattern, true));
+        }
+        summary.add(component.key() + "=" + join(conventions) + " (convention)");
+      }
+    }
+    if (config.get(ConfigKeys.JDBC)) {
+      summary.add("jdbc");
+    }
+    return new ScopePlan(List.copyOf(scopes), List.copyOf(summary));
+  }
+
+  public List<WeavingScope> scopes() {
+    return scopes;
+  }
+
+  /** For the banner, e.g. {@code session=com.acme.Sessions#open* (config), search=*SearchEngine#search* (convention)}. */
+  public List<String> summary() {
+    return summary;
+  }
+
+  private static String join(List<MethodPattern> patterns) {
+    StringBuilder out = new StringBuilder();
+    for (MethodPattern pattern : patterns) {
+      if (out.length() > 0) {
+        out.append(';');
+      }
+      out.append(pattern);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,88 @@
+package io.chatlens.agent.telemetry;
+
+import io.chatlens.agent.AgentVersion;
+import io.chatlens.agent.config.AgentConfig;
+import io.chatlens.agent.diagnostics.Diagnostics;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.resources.Resource;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent's OpenTelemetry SDK, built by the SDK autoconfigure module so that every standard
+ * {@code otel.*} key and {@code OTEL_*} variable behaves exactly as documented by OpenTelemetry. It is
+ * private to the agent: never registered as the global instance, invisible to the application.
+ */
+public final class Telemetry {
+
+  static final AttributeKey<String> DISTRO_NAME = AttributeKey.stringKey("telemetry.distro.name");
+  static final AttributeKey<String> DISTRO_VERSION = AttributeKey.stringKey("telemetry.distro.version");
+
+  private final OpenTelemetrySdk sdk;
+  private final Resource resource;
+
+  private Telemetry(OpenTelemetrySdk sdk, Resource resource) {
+    this.sdk = sdk;
+    this.resource = resource;
+  }
+
+  /**
+   * Builds the SDK and its exporters. Slow (class loading); the agent calls it off the main thread. When
+   * the OpenTelemetry configuration is unusable, the error is reported and the SDK is built again with
+   * every exporter off, so metrics, logs and alerts inside the agent keep working.
+   */
+  public static Telemetry start(AgentConfig config) {
+    try {
+      return build(config, Map.of());
+    } catch (ConfigurationException invalid) {
+      Diagnostics.error("OpenTelemetry configuration error: " + invalid.getMessage()
+          + "; OTLP export is off until it is fixed");
+      return build(config, Map.of("otel.traces.exporter", "none", "otel.metrics.exporter", "none",
+          "otel.logs.exporter", "none"));
+    }
+  }
+
+  private static Telemetry build(AgentConfig config, Map<String, String> extraOverrides) {
+    Map<String, String> overrides = new HashMap<>(config.otelOverrides());
+    overrides.putAll(extraOverrides);
+    Resource[] resource = new Resource[1];
+    AutoConfiguredOpenTelemetrySdk autoConfigured = AutoConfiguredOpenTelemetrySdk.builder()
+        .addPropertiesSupplier(config::otelDefaultsAndFileProperties)
+        .addPropertiesCustomizer(properties -> overrides)
+        .addResourceCustomizer((base, properties) -> {
+          Resource merged = base.merge(Resource.create(Attributes.of(
+              DISTRO_NAME, "chatlens", DISTRO_VERSION, AgentVersion.get())));
+          resource[0] = merged;
+          return merged;
+        })
+        .setServiceClassLoader(Telemetry.class.getClassLoader())
+        .disableShutdownHook()
+        .build();
+    return new Telemetry(autoConfigured.getOpenTelemetrySdk(), resource[0] == null ? Resource.getDefault() : resource[0]);
+  }
+
+  public OpenTelemetry openTelemetry() {
+    return sdk;
+  }
+
+  public OpenTelemetrySdk sdk() {
+    return sdk;
+  }
+
+  public Resource resource() {
+    return resource;
+  }
+
+  /** Flushes and shuts down every exporter, waiting at most this long. */
+  public void shutdown(long timeout, TimeUnit unit) {
+    CompletableResultCode result = sdk.shutdown();
+    result.join(timeout, unit);
+  }
+}

@@ -1,0 +1,54 @@
+package io.chatlens.bootstrap;
+
+/**
+ * The single entry point that advice woven into application and JDK classes calls.
+ *
+ * <p>This class lives on the bootstrap class path so that every class loader can see it. It only uses
+ * the JDK, never throws, and does nothing until the agent installs a {@link Dispatcher}.
+ */
+public final class ChatLensBridge {
+
+  private static volatile Dispatcher dispatcher;
+
+  private ChatLensBridge() {}
+
+  /** Installs the agent's dispatcher; {@code null} turns every probe back into a no-op. */
+  public static void install(Dispatcher newDispatcher) {
+    dispatcher = newDispatcher;
+  }
+
+  /** Whether a dispatcher is installed. */
+  public static boolean isActive() {
+    return dispatcher != null;
+  }
+
+  /** Called by advice on method entry. Never throws. */
+  public static Object enter(int probeId, Object self, Object[] args) {
+    Dispatcher current = dispatcher;
+    if (current == null) {
+      return null;
+    }
+    try {
+      return current.onEnter(probeId, self, args);
+    } catch (Throwable fault) {
+      BridgeFaults.record(fault);
+      return null;
+    }
+  }
+
+  /** Called by advice on method exit, normal or exceptional. Never throws. */
+  public static void exit(Object token, Object returned, Throwable thrown) {
+    if (token == null) {
+      return;
+    }
+    Dispatcher current = dispatcher;
+    if (current == null) {
+      return;
+    }
+    try {
+      current.onExit(token, returned, thrown);
+    } catch (Throwable fault) {
+      BridgeFaults.record(fault);
+    }
+  }
+}

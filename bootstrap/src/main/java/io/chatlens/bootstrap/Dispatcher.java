@@ -1,0 +1,27 @@
+package io.chatlens.bootstrap;
+
+/**
+ * The agent-side receiver of every probe hit. Implemented inside the isolated agent class loader and
+ * installed into {@link ChatLensBridge}; advice never sees the implementation class.
+ */
+public interface Dispatcher {
+
+  /**
+   * Called on entry to an instrumented method.
+   *
+   * @param probeId the id the agent gave this method when it was woven
+   * @param self the receiver, or {@code null} for a static method
+   * @param args the method arguments (never modified)
+   * @return a token handed back to {@link #onExit}, or {@code null} when nothing needs to happen on exit
+   */
+  Object onEnter(int probeId, Object self, Object[] args);
+
+  /**
+   * Called on every exit of an instrumented method whose {@link #onEnter} returned a token.
+   *
+   * @param token what {@link #onEnter} returned
+   * @param returned the return value, boxed, or {@code null} for void methods and on exceptions
+   * @param thrown the exception the method is throwing, or {@code null}
+   */
+  void onExit(Object token, Object returned, Throwable thrown);
+}

@@ -1,0 +1,128 @@
+package io.chatlens.instrumentation.matching;
+
+import io.chatlens.instrumentation.core.Component;
+import io.chatlens.instrumentation.session.SessionRoles;
+import io.chatlens.instrumentation.weaving.WeavingScope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+
+/**
+ * One method pattern bound to one component: either written by the user under
+ * {@code chatlens.instrument.<component>} or one of the naming {@link Conventions}.
+ */
+public final class ComponentScope implements WeavingScope {
+
+  private final Component component;
+  private final MethodPattern pattern;
+  private final String name;
+  private final boolean convention;
+
+  public ComponentScope(Component component, MethodPattern pattern, String name, boolean convention) {
+    this.component = component;
+    this.pattern = pattern;
+    this.name = name;
+    this.convention = convention;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Component component() {
+    return component;
+  }
+
+  public MethodPattern pattern() {
+    return pattern;
+  }
+
+  public boolean isConvention() {
+    return convention;
+  }
+
+  @Override
+  public boolean includesLibraries() {
+    return !convention && pattern.namesExactType();
+  }
+
+  @Override
+  public boolean matchesClassName(String binaryName) {
+    return pattern.matchesClassName(binaryName);
+  }
+
+  @Override
+  public Set<String> rootTypes() {
+    if (convention || !pattern.namesExactType() || pattern.typeName().indexOf('.') < 0) {
+      return Set.of();
+    }
+    return Set.of(pattern.typeName().replace('.', '/'));
+  }
+
+  @Override
+  public Set<String> rootSimpleNames() {
+    if (convention || !pattern.namesExactType() || pattern.typeName().indexOf('.') >= 0) {
+      return Set.of();
+    }
+    return Set.of(pattern.typeName());
+  }
+
+  @Override
+  public List<Choice> choose(TypeDescription type, String root) {
+    List<Choice> choices = new ArrayList<>();
+    if (type.isInterface() || type.isAnnotation()) {
+      return choices;
+    }
+    for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+      if (!WeavingScope.weavable(method) || isObjectMethod(method)) {
+        continue;
+      }
+      MethodPattern.MethodSelector selector = pattern.selectorFor(method.getName());
+      if (selector == null) {
+        continue;
+      }
+      boolean wildcard = selector.glob().toString().equals("*");
+      if ((wildcard || convention) && !method.isPublic()) {
+        continue;
+      }
+      String role = selector.role();
+      if (component == Component.SESSION && role == null) {
+        role = SessionRoles.byConvention(method.getName());
+        if (role == null) {
+          if (convention) {
+            continue; // a session manager's getters are not lifecycle events
+          }
+          role = SessionRoles.UPDATE;
+        }
+      }
+      if (convention && wildcard && isAccessor(method)) {
+        continue;
+      }
+      choices.add(new Choice(method, role));
+    }
+    return choices;
+  }
+
+  private static boolean isObjectMethod(MethodDescription method) {
+    String name = method.getName();
+    int parameters = method.getParameters().size();
+    return (name.equals("toString") || name.equals("hashCode")) && parameters == 0
+        || name.equals("equals") && parameters == 1;
+  }
+
+  private static boolean isAccessor(MethodDescription method) {
+    String name = method.getName();
+    int parameters = method.getParameters().size();
+    return parameters == 0 && (name.startsWith("get") || name.startsWith("is"))
+        || parameters == 1 && name.startsWith("set");
+  }
+
+  @Override
+  public String toString() {
+    return name + "=" + pattern;
+  }
+}
