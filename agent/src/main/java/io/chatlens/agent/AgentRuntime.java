@@ -5,6 +5,8 @@ import io.chatlens.agent.config.ConfigKeys;
 import io.chatlens.agent.diagnostics.Diagnostics;
 import io.chatlens.agent.diagnostics.SdkLogBridge;
 import io.chatlens.agent.install.ScopePlan;
+import io.chatlens.agent.logging.AgentLogging;
+import io.chatlens.instrumentation.core.ChatEvent;
 import io.chatlens.agent.telemetry.Telemetry;
 import io.chatlens.bootstrap.ChatLensBridge;
 import io.chatlens.instrumentation.core.Probe;
@@ -15,6 +17,7 @@ import io.chatlens.instrumentation.weaving.Weaver;
 import io.chatlens.instrumentation.weaving.WeavingListener;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -33,6 +36,7 @@ final class AgentRuntime {
   private final ProbeRegistry registry = new ProbeRegistry();
   private Weaver weaver;
   private volatile Telemetry telemetry;
+  private volatile AgentLogging logging;
 
   AgentRuntime(AgentConfig config, ScopePlan plan, Instrumentation instrumentation, boolean attached) {
     this.config = config;
@@ -55,6 +59,7 @@ final class AgentRuntime {
       daemon("chatlens-init-telemetry", () -> {
         try {
           SdkLogBridge.install(Diagnostics.isDebug());
+          startLogging();
           telemetryReady.complete(Telemetry.start(config));
         } catch (Throwable failure) {
           telemetryReady.completeExceptionally(failure);
@@ -77,7 +82,26 @@ final class AgentRuntime {
     }
   }
 
+  private void startLogging() {
+    try {
+      AgentLogging started = AgentLogging.start(config);
+      logging = started;
+      Diagnostics.setSink((level, message) -> started.queue().accept(new ChatEvent(System.currentTimeMillis(),
+          ChatEvent.Level.valueOf(level.equals("DEBUG") ? "DEBUG" : level), "chatlens_agent", "diagnostics",
+          message, Map.of(), null, false)));
+      started.queue().accept(new ChatEvent(System.currentTimeMillis(), ChatEvent.Level.INFO, "chatlens_agent", "start",
+          "ChatLens " + AgentVersion.get() + (attached ? " attached" : " started"),
+          Map.of("service", config.serviceName()), null, false));
+    } catch (RuntimeException failure) {
+      Diagnostics.error("structured logging is off: " + failure);
+    }
+  }
+
   private void shutdown() {
+    AgentLogging currentLogging = logging;
+    if (currentLogging != null) {
+      currentLogging.close();
+    }
     Telemetry current = telemetry;
     if (current != null) {
       try {

@@ -2,6 +2,7 @@ package io.chatlens.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.chatlens.smoke.harness.AgentJvm;
 import io.chatlens.smoke.harness.OtlpReceiver;
@@ -79,6 +80,31 @@ class IsolationSmokeTest {
     assertThat(Files.readString(appLog)).as("the application's own log file")
         .contains("APP INFO  com.example.probe.LogbackProbe - done")
         .doesNotContainIgnoringCase("chatlens");
+    assertThat(Files.readString(comparison.agentDirectory.resolve("logs/chatbot.log"))).as("the agent's own log file")
+        .contains("[INFO] [chatlens_agent] [start] ChatLens").doesNotContain("LogbackProbe");
+  }
+
+  @Test
+  void worksTheSameOnJava25() throws Exception {
+    assumeTrue(Paths.hasJava25(), "no JDK 25 at " + Paths.java25());
+    List<Path> classpath = new ArrayList<>(List.of(Paths.testClasses(), Paths.testClasses().resolve("probe-logback")));
+    classpath.addAll(Paths.isolationLibs("logback12"));
+    byte[] plain;
+    try (RunningJvm jvm = AgentJvm.main("com.example.probe.LogbackProbe").classpath(classpath).withoutAgent()
+        .javaHome(Paths.java25()).start()) {
+      assertThat(jvm.waitForExit(TIMEOUT)).as(jvm.describe()).isZero();
+      plain = jvm.stdoutBytes();
+    }
+    try (RunningJvm jvm = AgentJvm.main("com.example.probe.LogbackProbe").classpath(classpath).exportTo(receiver)
+        .property("otel.service.name", "java25-probe").javaHome(Paths.java25()).start()) {
+      assertThat(jvm.waitForExit(TIMEOUT)).as(jvm.describe()).isZero();
+      assertThat(jvm.stdoutBytes()).as(jvm.describe()).isEqualTo(plain);
+      assertThat(jvm.stderr()).doesNotContain("[chatlens] ERROR").doesNotContain("could not instrument");
+    }
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(receiver.spans()).anySatisfy(span -> {
+      assertThat(span.span().getName()).isEqualTo("ProbeChatService.handle");
+      assertThat(span.resourceAttribute("service.name")).isEqualTo("java25-probe");
+    }));
   }
 
   @Test

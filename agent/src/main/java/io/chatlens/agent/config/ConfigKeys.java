@@ -55,6 +55,22 @@ public final class ConfigKeys {
   public static final ConfigKey<Boolean> JDBC = key("Instrumentation", "chatlens.instrument.jdbc", ValueType.bool(), "true",
       "Instrument every JDBC driver (statements, connections, data sources).");
 
+  // --- Logging -------------------------------------------------------------------------------------
+  public static final ConfigKey<String> LOG_DIR = key("Logging", "chatlens.log.dir", ValueType.nonEmptyText(), "logs",
+      "Directory of the structured log files (relative to the application's working directory).");
+  public static final ConfigKey<String> LOG_FILE = key("Logging", "chatlens.log.file", ValueType.nonEmptyText(), "chatbot.log",
+      "Name of the main structured log file.");
+  public static final ConfigKey<String> LOG_LEVEL = key("Logging", "chatlens.log.level",
+      ValueType.oneOf("debug", "info", "warn", "error"), "info",
+      "Lowest level written to the structured log.");
+  public static final ConfigKey<Boolean> LOG_CONSOLE = key("Logging", "chatlens.log.console", ValueType.bool(), "false",
+      "Also write the structured log to standard error.");
+  public static final ConfigKey<Long> LOG_MAX_FILE_SIZE = key("Logging", "chatlens.log.max-file-size", ValueType.size(), "100MB",
+      "Size at which the log file is rotated (it is also rotated daily at midnight UTC).");
+  public static final ConfigKey<Integer> LOG_QUEUE_SIZE = key("Logging", "chatlens.log.queue-size",
+      ValueType.integer(64, 1_000_000), "8192",
+      "Events buffered between application threads and the log writer. DEBUG/INFO are dropped first when it fills.");
+
   private ConfigKeys() {}
 
   /** Every key, in documentation order. */

@@ -1,0 +1,90 @@
+package io.chatlens.agent.logging;
+
+import io.chatlens.instrumentation.core.ChatEvent;
+import io.chatlens.instrumentation.core.EventSink;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The bounded hand-off between application threads and the log writer thread. Offering never blocks.
+ * Under pressure DEBUG and INFO are dropped first: they are only accepted while the queue is less than
+ * three quarters full. WARN and ERROR may use the whole queue and then a larger overflow queue, so they
+ * are only lost if both are full; every drop is counted.
+ */
+public final class EventQueue implements EventSink {
+
+  private final BlockingQueue<ChatEvent> main;
+  private final BlockingQueue<ChatEvent> overflow;
+  private final int lowPriorityLimit;
+  private final ChatEvent.Level threshold;
+  private final AtomicLong droppedLow = new AtomicLong();
+  private final AtomicLong droppedHigh = new AtomicLong();
+  private final AtomicLong accepted = new AtomicLong();
+
+  public EventQueue(int capacity, ChatEvent.Level threshold) {
+    this.main = new ArrayBlockingQueue<>(capacity);
+    this.overflow = new ArrayBlockingQueue<>(capacity * 16);
+    this.lowPriorityLimit = capacity * 3 / 4;
+    this.threshold = threshold;
+  }
+
+  @Override
+  public boolean isEnabled(ChatEvent.Level level) {
+    return level.compareTo(threshold) >= 0;
+  }
+
+  @Override
+  public void accept(ChatEvent event) {
+    if (event == null || !isEnabled(event.level())) {
+      return;
+    }
+    boolean important = event.level().compareTo(ChatEvent.Level.WARN) >= 0 || event.audit();
+    if (!important) {
+      if (main.size() >= lowPriorityLimit || !main.offer(event)) {
+        droppedLow.incrementAndGet();
+        return;
+      }
+    } else if (!main.offer(event) && !overflow.offer(event)) {
+      droppedHigh.incrementAndGet();
+      return;
+    }
+    accepted.incrementAndGet();
+  }
+
+  /** Takes the next event, waiting at most the timeout; {@code null} if none came. */
+  ChatEvent poll(long timeout, TimeUnit unit) throws InterruptedException {
+    ChatEvent urgent = overflow.poll();
+    if (urgent != null) {
+      return urgent;
+    }
+    return main.poll(timeout, unit);
+  }
+
+  /** Hands every queued event to the consumer, without waiting. */
+  void drainTo(Consumer<ChatEvent> consumer) {
+    for (ChatEvent event; (event = main.poll()) != null || (event = overflow.poll()) != null; ) {
+      consumer.accept(event);
+    }
+  }
+
+  public int size() {
+    return main.size() + overflow.size();
+  }
+
+  /** DEBUG and INFO events dropped because the queue was under pressure. */
+  public long droppedLowPriority() {
+    return droppedLow.get();
+  }
+
+  /** WARN and ERROR events dropped because both queues were full. */
+  public long droppedHighPriority() {
+    return droppedHigh.get();
+  }
+
+  public long accepted() {
+    return accepted.get();
+  }
+}
