@@ -11,7 +11,10 @@ import io.chatlens.agent.telemetry.Telemetry;
 import io.chatlens.bootstrap.ChatLensBridge;
 import io.chatlens.instrumentation.core.Probe;
 import io.chatlens.instrumentation.core.ProbeRegistry;
-import io.chatlens.instrumentation.core.SpanDispatcher;
+import io.chatlens.instrumentation.core.EventSink;
+import io.chatlens.instrumentation.core.Settings;
+import io.chatlens.agent.install.SemanticsFactory;
+import java.util.function.UnaryOperator;
 import io.chatlens.instrumentation.weaving.Exclusions;
 import io.chatlens.instrumentation.weaving.Weaver;
 import io.chatlens.instrumentation.weaving.WeavingListener;
@@ -67,7 +70,9 @@ final class AgentRuntime {
       }).start();
       weaver.prepare();
       telemetry = telemetryReady.get(config.get(ConfigKeys.INIT_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
-      ChatLensBridge.install(new SpanDispatcher(telemetry.openTelemetry(), registry));
+      Settings settings = SemanticsFactory.settings(config, UnaryOperator.identity(), UnaryOperator.identity());
+      EventSink sink = logging == null ? EventSink.NONE : logging.queue();
+      ChatLensBridge.install(SemanticsFactory.dispatcher(config, settings, telemetry.openTelemetry(), sink, registry));
       weaver.activate();
       Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "chatlens-shutdown"));
       if (attached) {

@@ -1,5 +1,7 @@
 package io.chatlens.agent.config;
 
+import io.chatlens.instrumentation.accessor.Accessor;
+import io.chatlens.instrumentation.errors.ErrorCategorizer;
 import io.chatlens.instrumentation.matching.MethodPattern;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -223,6 +225,31 @@ public abstract class ValueType<T> {
       @Override
       public List<MethodPattern> parse(String raw) {
         return MethodPattern.parseAll(raw);
+      }
+    };
+  }
+
+  /** A value path such as {@code arg0}, {@code arg1.userId}, {@code return.id} or {@code return.size()}. */
+  public static ValueType<Accessor> accessor() {
+    return new ValueType<>("a value path: arg0..argN, return or this, then .property or .getter() steps, "
+        + "e.g. arg1.userId or return.size()") {
+      @Override
+      public Accessor parse(String raw) {
+        return raw.isBlank() ? null : Accessor.parse(raw);
+      }
+    };
+  }
+
+  /** {@code category:rule,rule;category:rule}, checked by the error categorizer itself. */
+  public static ValueType<String> errorCategories() {
+    return new ValueType<>("category:rule,rule;category:rule where a rule is a class name, a glob like *Timeout* "
+        + "or message~text") {
+      @Override
+      public String parse(String raw) {
+        if (!raw.isBlank()) {
+          ErrorCategorizer.withRules(raw);
+        }
+        return raw.trim();
       }
     };
   }

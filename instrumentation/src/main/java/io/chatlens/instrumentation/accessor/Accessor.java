@@ -9,6 +9,9 @@ import java.util.Locale;
  * {@code return.size()}, {@code this.sessionId}. It is not code: a root ({@code argN}, {@code return} or
  * {@code this}) followed by property reads and calls of a few read-only no-argument methods, resolved by
  * reflection and cached. Configuration can never inject code through it.
+ *
+ * <p>Alternatives separated by {@code |} are tried in order and the first non-null value wins, so one key
+ * can serve methods of different shapes: {@code return.handle | arg0.handle | arg0}.
  */
 public final class Accessor {
 
@@ -19,16 +22,24 @@ public final class Accessor {
   private final Root root;
   private final int argumentIndex;
   private final List<Step> steps;
+  private final Accessor alternative;
 
-  private Accessor(String text, Root root, int argumentIndex, List<Step> steps) {
+  private Accessor(String text, Root root, int argumentIndex, List<Step> steps, Accessor alternative) {
     this.text = text;
     this.root = root;
     this.argumentIndex = argumentIndex;
     this.steps = steps;
+    this.alternative = alternative;
   }
 
   /** Parses a path; throws {@link IllegalArgumentException} saying what is wrong. */
   public static Accessor parse(String text) {
+    int bar = text.indexOf('|');
+    if (bar >= 0) {
+      Accessor first = parse(text.substring(0, bar));
+      Accessor rest = parse(text.substring(bar + 1));
+      return new Accessor(text.trim(), first.root, first.argumentIndex, first.steps, rest);
+    }
     String trimmed = text.trim();
     if (trimmed.isEmpty()) {
       throw new IllegalArgumentException("empty accessor");
@@ -51,11 +62,22 @@ public final class Accessor {
     for (int i = 1; i < parts.length; i++) {
       steps.add(Step.parse(parts[i]));
     }
-    return new Accessor(trimmed, root, index, List.copyOf(steps));
+    return new Accessor(trimmed, root, index, List.copyOf(steps), null);
   }
 
-  /** Reads the value; {@code null} when any step is missing or fails. Never throws. */
+  /** Reads the value; {@code null} when every alternative is missing or fails. Never throws. */
   public Object read(Object self, Object[] args, Object returned) {
+    Object value = readOne(self, args, returned);
+    return value != null || alternative == null ? value : alternative.read(self, args, returned);
+  }
+
+  /** Reads only the alternatives that do not need the return value (before the method returned). */
+  public Object readBeforeReturn(Object self, Object[] args) {
+    Object value = root == Root.RETURN ? null : readOne(self, args, null);
+    return value != null || alternative == null ? value : alternative.readBeforeReturn(self, args);
+  }
+
+  private Object readOne(Object self, Object[] args, Object returned) {
     Object value;
     switch (root) {
       case RETURN -> value = returned;
@@ -68,9 +90,9 @@ public final class Accessor {
     return value;
   }
 
-  /** Whether the value is only known after the method returned. */
+  /** Whether the value is only known after the method returned (every alternative reads the return value). */
   public boolean needsReturnValue() {
-    return root == Root.RETURN;
+    return root == Root.RETURN && (alternative == null || alternative.needsReturnValue());
   }
 
   public Root root() {

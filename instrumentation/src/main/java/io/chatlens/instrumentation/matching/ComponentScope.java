@@ -19,6 +19,7 @@ public final class ComponentScope implements WeavingScope {
   private final MethodPattern pattern;
   private final String name;
   private final boolean convention;
+  private final java.util.concurrent.atomic.AtomicBoolean matched = new java.util.concurrent.atomic.AtomicBoolean();
 
   public ComponentScope(Component component, MethodPattern pattern, String name, boolean convention) {
     this.component = component;
@@ -43,6 +44,11 @@ public final class ComponentScope implements WeavingScope {
 
   public boolean isConvention() {
     return convention;
+  }
+
+  /** Whether this pattern has selected at least one method so far. */
+  public boolean hasMatched() {
+    return matched.get();
   }
 
   @Override
@@ -103,6 +109,9 @@ public final class ComponentScope implements WeavingScope {
         continue;
       }
       choices.add(new Choice(method, role));
+    }
+    if (!choices.isEmpty()) {
+      matched.set(true);
     }
     return choices;
   }

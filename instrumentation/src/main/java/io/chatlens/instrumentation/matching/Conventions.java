@@ -18,7 +18,7 @@ public final class Conventions {
     PATTERNS.put(Component.TURN, "*ChatService#handle*;*MessageHandler#handle*");
     PATTERNS.put(Component.SESSION, "*SessionManager");
     PATTERNS.put(Component.PARSER, "*CommandParser#parse*,validate*");
-    PATTERNS.put(Component.SEARCH, "*SearchEngine#search*,find*,query*,lookup*");
+    PATTERNS.put(Component.SEARCH, "*SearchEngine#search*,find*,query*,lookup*,*Feedback:feedback");
     PATTERNS.put(Component.DATABASE, "*DatabaseManager");
     PATTERNS.put(Component.ERRORS, "*ErrorHandler#handle*,report*,capture*,record*,on*");
   }

@@ -1,0 +1,80 @@
+package io.chatlens.agent.install;
+
+import io.chatlens.agent.config.AgentConfig;
+import io.chatlens.agent.config.ConfigKeys;
+import io.chatlens.instrumentation.core.ChatLensDispatcher;
+import io.chatlens.instrumentation.core.Component;
+import io.chatlens.instrumentation.core.ComponentHandler;
+import io.chatlens.instrumentation.core.EventSink;
+import io.chatlens.instrumentation.core.Events;
+import io.chatlens.instrumentation.core.Instruments;
+import io.chatlens.instrumentation.core.ProbeRegistry;
+import io.chatlens.instrumentation.core.Settings;
+import io.chatlens.instrumentation.database.DatabaseHandler;
+import io.chatlens.instrumentation.errors.ErrorCategorizer;
+import io.chatlens.instrumentation.errors.ErrorFingerprint;
+import io.chatlens.instrumentation.errors.ErrorRecorder;
+import io.chatlens.instrumentation.errors.ErrorsHandler;
+import io.chatlens.instrumentation.parser.ParserHandler;
+import io.chatlens.instrumentation.search.SearchHandler;
+import io.chatlens.instrumentation.session.SessionHandler;
+import io.chatlens.instrumentation.session.SessionTable;
+import io.chatlens.instrumentation.turn.TurnHandler;
+import io.opentelemetry.api.OpenTelemetry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** Builds the dispatcher and every component handler from the configuration. */
+public final class SemanticsFactory {
+
+  private SemanticsFactory() {}
+
+  public static Settings settings(AgentConfig config, UnaryOperator<String> redactor, UnaryOperator<String> userIds) {
+    Settings settings = new Settings();
+    settings.turnEndpoint = config.get(ConfigKeys.TURN_ENDPOINT);
+    settings.turnSessionId = config.get(ConfigKeys.TURN_SESSION_ID);
+    settings.turnUserId = config.get(ConfigKeys.TURN_USER_ID);
+    settings.turnMessage = config.get(ConfigKeys.TURN_MESSAGE);
+    settings.turnParent = config.get(ConfigKeys.TURN_PARENT);
+    settings.captureMessages = config.get(ConfigKeys.CAPTURE_MESSAGES);
+    settings.sessionId = config.get(ConfigKeys.SESSION_ID);
+    settings.sessionUserId = config.get(ConfigKeys.SESSION_USER_ID);
+    settings.sessionActiveCount = config.get(ConfigKeys.SESSION_ACTIVE_COUNT);
+    settings.sessionIdleTimeout = config.get(ConfigKeys.SESSION_IDLE_TIMEOUT);
+    settings.sessionMaxTracked = config.get(ConfigKeys.SESSION_MAX_TRACKED);
+    settings.parserCommand = config.get(ConfigKeys.PARSER_COMMAND);
+    settings.maxCommandNames = config.get(ConfigKeys.PARSER_MAX_COMMANDS);
+    settings.searchQuery = config.get(ConfigKeys.SEARCH_QUERY);
+    settings.searchResultCount = config.get(ConfigKeys.SEARCH_RESULT_COUNT);
+    settings.feedbackOutcome = config.get(ConfigKeys.SEARCH_FEEDBACK);
+    settings.captureSearchQuery = config.get(ConfigKeys.CAPTURE_SEARCH_QUERY);
+    settings.countUserErrorsAsErrors = config.get(ConfigKeys.USER_ERRORS_ARE_ERRORS);
+    settings.redactor = redactor;
+    settings.userIdMapper = userIds;
+    return settings;
+  }
+
+  /** The dispatcher with one handler per component. */
+  public static ChatLensDispatcher dispatcher(AgentConfig config, Settings settings, OpenTelemetry openTelemetry,
+      EventSink sink, ProbeRegistry registry) {
+    Instruments instruments = new Instruments(openTelemetry.getTracer(Instruments.SCOPE),
+        openTelemetry.getMeter(Instruments.SCOPE));
+    Events events = new Events(sink, settings);
+    String rules = config.get(ConfigKeys.ERROR_CATEGORIES);
+    ErrorCategorizer categorizer = rules == null || rules.isBlank() ? ErrorCategorizer.defaults()
+        : ErrorCategorizer.withRules(rules);
+    ErrorFingerprint fingerprints = config.get(ConfigKeys.ERROR_APP_PACKAGES).isEmpty() ? ErrorFingerprint.defaults()
+        : ErrorFingerprint.forAppPackages(config.get(ConfigKeys.ERROR_APP_PACKAGES));
+    ErrorRecorder errors = new ErrorRecorder(fingerprints, categorizer, instruments, events, settings);
+    SessionTable sessions = new SessionTable(settings.sessionMaxTracked, System::nanoTime);
+    Map<Component, ComponentHandler> handlers = new EnumMap<>(Component.class);
+    handlers.put(Component.TURN, new TurnHandler(instruments, events, settings, sessions));
+    handlers.put(Component.SESSION, new SessionHandler(instruments, events, settings, sessions));
+    handlers.put(Component.PARSER, new ParserHandler(instruments, events, settings));
+    handlers.put(Component.SEARCH, new SearchHandler(instruments, events, settings));
+    handlers.put(Component.DATABASE, new DatabaseHandler(instruments, events, settings, config.get(ConfigKeys.SLOW_QUERY)));
+    handlers.put(Component.ERRORS, new ErrorsHandler(instruments, events, settings, errors));
+    return new ChatLensDispatcher(registry, instruments, errors, handlers);
+  }
+}

@@ -1,0 +1,195 @@
+package io.chatlens.instrumentation.accessor;
+
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The documented heuristics used when agent.properties names no accessor: ids are strings, or the
+ * {@code id}/{@code sessionId}/{@code userId} property of an object; counts are collection sizes.
+ */
+public final class Guess {
+
+  private static final Step ID = Step.parse("id");
+  private static final Step SESSION_ID = Step.parse("sessionId");
+  private static final Step USER_ID = Step.parse("userId");
+  private static final Step NAME = Step.parse("name");
+  private static final Step COMMAND = Step.parse("command");
+  private static final Step SIZE = Step.parse("size()");
+  private static final Step TOTAL = Step.parse("total");
+  private static final Step COUNT = Step.parse("count");
+
+  private Guess() {}
+
+  /** The first argument that is a string. */
+  public static String firstString(Object[] args) {
+    if (args != null) {
+      for (Object arg : args) {
+        if (arg instanceof CharSequence text) {
+          return text.toString();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The last string argument, when there are at least {@code minimum} string arguments. */
+  public static String lastString(Object[] args, int minimum) {
+    if (args == null) {
+      return null;
+    }
+    int strings = 0;
+    String last = null;
+    for (Object arg : args) {
+      if (arg instanceof CharSequence text) {
+        strings++;
+        last = text.toString();
+      }
+    }
+    return strings >= minimum ? last : null;
+  }
+
+  public static int stringCount(Object[] args) {
+    int strings = 0;
+    if (args != null) {
+      for (Object arg : args) {
+        if (arg instanceof CharSequence) {
+          strings++;
+        }
+      }
+    }
+    return strings;
+  }
+
+  /** A session id from a value: the string itself, or its {@code sessionId} or {@code id} property. */
+  public static String sessionId(Object value) {
+    return identifier(value, SESSION_ID, ID);
+  }
+
+  /** A user id from a value's {@code userId} property. */
+  public static String userIdProperty(Object value) {
+    return value == null || value instanceof CharSequence ? null : text(USER_ID.apply(value));
+  }
+
+  /** A command name: the string itself, or its {@code name} or {@code command} property. */
+  public static String commandName(Object value) {
+    return identifier(value, NAME, COMMAND);
+  }
+
+  /** The session id of the first argument that has one. */
+  public static String sessionIdArgument(Object[] args) {
+    String text = firstString(args);
+    if (text != null) {
+      return text;
+    }
+    if (args != null) {
+      for (Object arg : args) {
+        if (arg != null && !(arg instanceof Number) && !(arg instanceof Boolean)) {
+          String id = sessionId(arg);
+          if (id != null) {
+            return id;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** How many results a value holds: a collection, array, map, optional, number or an object with size/total/count. */
+  public static long count(Object value) {
+    if (value == null) {
+      return 0;
+    }
+    if (value instanceof Collection<?> collection) {
+      return collection.size();
+    }
+    if (value instanceof Map<?, ?> map) {
+      return map.size();
+    }
+    if (value.getClass().isArray()) {
+      return java.lang.reflect.Array.getLength(value);
+    }
+    if (value instanceof Optional<?> optional) {
+      return optional.isPresent() ? 1 : 0;
+    }
+    if (value instanceof Number number) {
+      return number.longValue();
+    }
+    if (value instanceof Iterable<?> iterable) {
+      long n = 0;
+      for (Iterator<?> it = iterable.iterator(); it.hasNext() && n < 100_000; it.next()) {
+        n++;
+      }
+      return n;
+    }
+    for (Step step : new Step[] {SIZE, TOTAL, COUNT}) {
+      Object counted = step.apply(value);
+      if (counted instanceof Number number) {
+        return number.longValue();
+      }
+    }
+    return 1;
+  }
+
+  /** A feedback outcome: a boolean argument, or a word like good/bad, yes/no, correct/incorrect. */
+  public static Boolean outcome(Object[] args) {
+    if (args == null) {
+      return null;
+    }
+    for (Object arg : args) {
+      if (arg instanceof Boolean flag) {
+        return flag;
+      }
+    }
+    for (Object arg : args) {
+      if (arg instanceof CharSequence text) {
+        Boolean word = outcomeWord(text.toString());
+        if (word != null) {
+          return word;
+        }
+      }
+    }
+    return null;
+  }
+
+  static Boolean outcomeWord(String text) {
+    switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "good", "yes", "correct", "helpful", "up", "positive", "true", "right", "1", "+1" -> {
+        return Boolean.TRUE;
+      }
+      case "bad", "no", "incorrect", "unhelpful", "down", "negative", "false", "wrong", "0", "-1" -> {
+        return Boolean.FALSE;
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /** A value as text, for ids read by accessors. */
+  public static String text(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof CharSequence || value instanceof Number || value instanceof java.util.UUID
+        || value instanceof Enum<?>) {
+      return value.toString();
+    }
+    return null;
+  }
+
+  private static String identifier(Object value, Step first, Step second) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof CharSequence text) {
+      return text.toString();
+    }
+    if (value instanceof Optional<?> optional) {
+      return optional.map(inner -> identifier(inner, first, second)).orElse(null);
+    }
+    String found = text(first.apply(value));
+    return found != null ? found : text(second.apply(value));
+  }
+}

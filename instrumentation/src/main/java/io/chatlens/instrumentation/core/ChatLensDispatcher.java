@@ -1,0 +1,155 @@
+package io.chatlens.instrumentation.core;
+
+import io.chatlens.bootstrap.Dispatcher;
+import io.chatlens.instrumentation.errors.ErrorRecorder;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Receives every probe hit from the bootstrap bridge and turns it into a span, metrics and a log event
+ * through the {@link ComponentHandler} of the probe's component.
+ *
+ * <ul>
+ *   <li>A call of a component made while the same component is already active on this thread (a
+ *       re-entrant call, a wrapper calling its delegate) records nothing.
+ *   <li>A turn starts a {@link ChatContext}; nested components read and fill it.
+ *   <li>An exception leaving a woven method is recorded by the {@link ErrorRecorder} and propagates
+ *       unchanged; a fault inside a handler is counted and never reaches the application.
+ * </ul>
+ */
+public final class ChatLensDispatcher implements Dispatcher {
+
+  private static final ThreadLocal<Invocation> CURRENT = new ThreadLocal<>();
+
+  private final ProbeRegistry registry;
+  private final Instruments instruments;
+  private final ErrorRecorder errors;
+  private final ComponentHandler[] handlers = new ComponentHandler[Component.values().length];
+  private final AtomicLong faults = new AtomicLong();
+  private final AtomicLong inFlightTurns = new AtomicLong();
+
+  public ChatLensDispatcher(ProbeRegistry registry, Instruments instruments, ErrorRecorder errors,
+      Map<Component, ComponentHandler> handlers) {
+    this.registry = registry;
+    this.instruments = instruments;
+    this.errors = errors;
+    for (Map.Entry<Component, ComponentHandler> entry : new EnumMap<>(handlers).entrySet()) {
+      this.handlers[entry.getKey().ordinal()] = entry.getValue();
+    }
+  }
+
+  /** The invocation active on this thread, or {@code null}. */
+  public static Invocation current() {
+    return CURRENT.get();
+  }
+
+  /** Turns currently being handled: the "commands in flight" part of queue length. */
+  public long inFlightTurns() {
+    return inFlightTurns.get();
+  }
+
+  /** Faults raised by handlers and swallowed. */
+  public long faults() {
+    return faults.get();
+  }
+
+  @Override
+  public Object onEnter(int probeId, Object self, Object[] args) {
+    Probe probe = registry.get(probeId);
+    if (probe == null) {
+      return null;
+    }
+    Invocation parent = CURRENT.get();
+    if (parent != null && parent.probe.component() == probe.component()) {
+      return null;
+    }
+    ComponentHandler handler = handlers[probe.component().ordinal()];
+    if (handler == null) {
+      return null;
+    }
+    ProbeSemantics semantics = semanticsOf(probe, handler);
+    Context parentContext = Context.current();
+    ChatContext chat = parentContext.get(ChatContext.KEY);
+    boolean turn = probe.component() == Component.TURN;
+    if (turn) {
+      parentContext = TurnParent.resolve(handler, parentContext, self, args);
+      if (chat == null) {
+        chat = new ChatContext();
+      }
+    }
+    SpanKind kind = semantics.kind();
+    if (turn && Span.fromContext(parentContext).getSpanContext().isValid()) {
+      kind = SpanKind.INTERNAL;
+    }
+    Span span = instruments.tracer.spanBuilder(semantics.spanName()).setParent(parentContext).setSpanKind(kind)
+        .setAllAttributes(semantics.attributes()).startSpan();
+    Invocation invocation = new Invocation(probe, handler, parent, self, args);
+    invocation.span = span;
+    invocation.chat = chat;
+    try {
+      handler.onEnter(invocation);
+      tagIdentity(invocation);
+    } catch (RuntimeException fault) {
+      faults.incrementAndGet();
+    }
+    Context context = parentContext.with(span);
+    if (turn) {
+      context = context.with(ChatContext.KEY, chat);
+      inFlightTurns.incrementAndGet();
+    }
+    invocation.scope = context.makeCurrent();
+    CURRENT.set(invocation);
+    return invocation;
+  }
+
+  @Override
+  public void onExit(Object token, Object returned, Throwable thrown) {
+    Invocation invocation = (Invocation) token;
+    try {
+      long duration = System.nanoTime() - invocation.startNanos;
+      if (thrown != null) {
+        errors.thrown(invocation, thrown);
+      }
+      invocation.handler.onExit(invocation, returned, thrown, duration);
+      tagIdentity(invocation);
+    } catch (RuntimeException fault) {
+      faults.incrementAndGet();
+    } finally {
+      if (invocation.probe.component() == Component.TURN) {
+        inFlightTurns.decrementAndGet();
+      }
+      invocation.span.end();
+      invocation.scope.close();
+      CURRENT.set(invocation.parent);
+    }
+  }
+
+  private void tagIdentity(Invocation invocation) {
+    ChatContext chat = invocation.chat;
+    if (chat == null) {
+      return;
+    }
+    String sessionId = chat.sessionId();
+    if (sessionId != null) {
+      invocation.span.setAttribute(Instruments.SESSION_ID, sessionId);
+    }
+    String userId = chat.userId();
+    if (userId != null) {
+      invocation.span.setAttribute(Instruments.USER_ID, userId);
+    }
+  }
+
+  private static ProbeSemantics semanticsOf(Probe probe, ComponentHandler handler) {
+    Object cached = probe.semantics();
+    if (cached instanceof ProbeSemantics semantics) {
+      return semantics;
+    }
+    ProbeSemantics semantics = handler.describe(probe);
+    probe.semantics(semantics);
+    return semantics;
+  }
+}

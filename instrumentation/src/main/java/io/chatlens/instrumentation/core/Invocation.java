@@ -1,0 +1,53 @@
+package io.chatlens.instrumentation.core;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
+
+/** One call of a woven method, from entry to exit. The token the advice hands back on exit. */
+public final class Invocation {
+
+  final Probe probe;
+  final ComponentHandler handler;
+  final Invocation parent;
+  final long startNanos;
+  final Object self;
+  final Object[] args;
+  Span span;
+  Scope scope;
+  ChatContext chat;
+  /** Handler-specific state. */
+  public Object state;
+
+  Invocation(Probe probe, ComponentHandler handler, Invocation parent, Object self, Object[] args) {
+    this.probe = probe;
+    this.handler = handler;
+    this.parent = parent;
+    this.self = self;
+    this.args = args;
+    this.startNanos = System.nanoTime();
+  }
+
+  public Probe probe() {
+    return probe;
+  }
+
+  public Span span() {
+    return span;
+  }
+
+  public ChatContext chat() {
+    return chat;
+  }
+
+  public Object self() {
+    return self;
+  }
+
+  public Object[] args() {
+    return args;
+  }
+
+  public long startNanos() {
+    return startNanos;
+  }
+}

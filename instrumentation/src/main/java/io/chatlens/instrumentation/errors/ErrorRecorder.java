@@ -1,0 +1,125 @@
+package io.chatlens.instrumentation.errors;
+
+import io.chatlens.instrumentation.core.ChatContext;
+import io.chatlens.instrumentation.core.ChatEvent;
+import io.chatlens.instrumentation.core.Component;
+import io.chatlens.instrumentation.core.Events;
+import io.chatlens.instrumentation.core.Instruments;
+import io.chatlens.instrumentation.core.Invocation;
+import io.chatlens.instrumentation.core.Labels;
+import io.chatlens.instrumentation.core.Settings;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Records errors: whatever is thrown out of an instrumented method and whatever reaches the application's
+ * error handler. Each exception instance is classified and counted once, however many instrumented
+ * methods it passes through; every span it passes through is marked. The turn counts as failed when the
+ * exception escapes the turn or reaches the error handler, not when the application recovered from it.
+ */
+public final class ErrorRecorder {
+
+  static final AttributeKey<String> CATEGORY = AttributeKey.stringKey("chatbot.error.category");
+  static final AttributeKey<String> FINGERPRINT = AttributeKey.stringKey("chatbot.error.fingerprint");
+  static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
+  static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
+  static final AttributeKey<String> EXCEPTION_STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
+  private static final int STACK_LIMIT = 8000;
+
+  /** What an error is. */
+  public record ErrorInfo(String type, String category, String fingerprint, boolean userError) {}
+
+  private final ErrorFingerprint fingerprints;
+  private final ErrorCategorizer categorizer;
+  private final Instruments instruments;
+  private final Events events;
+  private final Settings settings;
+  private final Labels systemLabels = Labels.of("category", "type");
+  private final Labels userLabels = Labels.of("category");
+  private final Map<Throwable, ErrorInfo> seen = Collections.synchronizedMap(new WeakHashMap<>());
+
+  public ErrorRecorder(ErrorFingerprint fingerprints, ErrorCategorizer categorizer, Instruments instruments,
+      Events events, Settings settings) {
+    this.fingerprints = fingerprints;
+    this.categorizer = categorizer;
+    this.instruments = instruments;
+    this.events = events;
+    this.settings = settings;
+  }
+
+  /** An exception is leaving an instrumented method. */
+  public ErrorInfo thrown(Invocation invocation, Throwable error) {
+    return record(invocation, error, false);
+  }
+
+  /** The application passed an exception to its error handler: the turn counts as failed. */
+  public ErrorInfo handled(Invocation invocation, Throwable error) {
+    return record(invocation, error, true);
+  }
+
+  private ErrorInfo record(Invocation invocation, Throwable error, boolean handled) {
+    ErrorInfo info = seen.get(error);
+    boolean first = info == null;
+    if (first) {
+      String category = categorizer.category(error);
+      boolean userError = categorizer.isUserError(category) && !settings.countUserErrorsAsErrors;
+      info = new ErrorInfo(error.getClass().getName(), category, fingerprints.fingerprint(error), userError);
+      if (seen.size() > 10_000) {
+        seen.clear();
+      }
+      seen.put(error, info);
+    }
+    Span span = invocation.span();
+    span.setAttribute(Instruments.ERROR_TYPE, info.type());
+    span.setAttribute(CATEGORY, info.category());
+    span.setAttribute(FINGERPRINT, info.fingerprint());
+    if (!info.userError()) {
+      span.setStatus(StatusCode.ERROR, info.type());
+    }
+    if (first || handled) {
+      span.addEvent("exception", exceptionAttributes(error));
+    }
+    ChatContext chat = invocation.chat();
+    boolean decidesTurn = handled || invocation.probe().component() == Component.TURN;
+    if (chat != null && decidesTurn) {
+      if (info.userError()) {
+        chat.userError();
+      } else {
+        chat.systemError(info.type());
+      }
+    }
+    if (first) {
+      if (info.userError()) {
+        instruments.userErrors.add(1, userLabels.get(info.category()));
+      } else {
+        instruments.errors.add(1, systemLabels.get(info.category(), info.type()));
+        events.emit(invocation, ChatEvent.Level.ERROR,
+            (handled ? "Captured " : "Error in " + invocation.probe().simpleClassName() + "." + invocation.probe().methodName() + ": ")
+                + info.type() + (error.getMessage() == null ? "" : ": " + error.getMessage()),
+            error, false, "error_category", info.category(), "error_fingerprint", info.fingerprint());
+      }
+    }
+    return info;
+  }
+
+  /** The semantic-convention exception event, with the message and stack trace redacted. */
+  Attributes exceptionAttributes(Throwable error) {
+    String message = error.getMessage();
+    String stack = stackTrace(error);
+    return Attributes.of(EXCEPTION_TYPE, error.getClass().getName(),
+        EXCEPTION_MESSAGE, message == null ? "" : settings.redactor.apply(message),
+        EXCEPTION_STACKTRACE, settings.redactor.apply(stack));
+  }
+
+  private static String stackTrace(Throwable error) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    error.printStackTrace(new java.io.PrintWriter(out));
+    String text = out.toString();
+    return text.length() > STACK_LIMIT ? text.substring(0, STACK_LIMIT) + "..." : text;
+  }
+}

@@ -1,0 +1,122 @@
+package io.chatlens.instrumentation.search;
+
+import io.chatlens.instrumentation.accessor.Guess;
+import io.chatlens.instrumentation.core.BaseHandler;
+import io.chatlens.instrumentation.core.ChatEvent;
+import io.chatlens.instrumentation.core.Events;
+import io.chatlens.instrumentation.core.Instruments;
+import io.chatlens.instrumentation.core.Invocation;
+import io.chatlens.instrumentation.core.Labels;
+import io.chatlens.instrumentation.core.Probe;
+import io.chatlens.instrumentation.core.Settings;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.AttributesBuilder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Search operations: latency, result count and the zero-result rate (the accuracy proxy), plus, for
+ * methods with the {@code feedback} role, answers the user marked correct or incorrect. The query text is
+ * never recorded raw: only its length and a hash, unless {@code chatlens.capture.search-query=true}.
+ */
+public final class SearchHandler extends BaseHandler {
+
+  public static final String FEEDBACK = "feedback";
+
+  static final AttributeKey<Long> QUERY_LENGTH = AttributeKey.longKey("chatbot.search.query.length");
+  static final AttributeKey<String> QUERY_HASH = AttributeKey.stringKey("chatbot.search.query.hash");
+  static final AttributeKey<String> QUERY = AttributeKey.stringKey("chatbot.search.query");
+  static final AttributeKey<Long> RESULTS = AttributeKey.longKey("chatbot.search.results");
+  static final AttributeKey<String> FEEDBACK_OUTCOME = AttributeKey.stringKey("chatbot.search.feedback");
+  static final AttributeKey<String> OPERATION = AttributeKey.stringKey("chatbot.search.operation");
+
+  private final Labels outcomes = Labels.of("outcome");
+
+  public SearchHandler(Instruments instruments, Events events, Settings settings) {
+    super(instruments, events, settings);
+  }
+
+  @Override
+  protected void addAttributes(Probe probe, AttributesBuilder attributes) {
+    attributes.put(OPERATION, FEEDBACK.equals(probe.role()) ? FEEDBACK : "search");
+  }
+
+  @Override
+  public void onEnter(Invocation invocation) {
+    if (FEEDBACK.equals(invocation.probe().role())) {
+      return;
+    }
+    String query = settings.searchQuery != null
+        ? Guess.text(settings.searchQuery.read(invocation.self(), invocation.args(), null))
+        : Guess.firstString(invocation.args());
+    if (query != null) {
+      invocation.span().setAttribute(QUERY_LENGTH, (long) query.length());
+      invocation.span().setAttribute(QUERY_HASH, hash(query));
+      if (settings.captureSearchQuery) {
+        invocation.span().setAttribute(QUERY, settings.redactor.apply(query));
+      }
+    }
+  }
+
+  @Override
+  public void onExit(Invocation invocation, Object returned, Throwable thrown, long durationNanos) {
+    if (FEEDBACK.equals(invocation.probe().role())) {
+      feedback(invocation, thrown);
+      return;
+    }
+    instruments.searchDuration.record(seconds(durationNanos));
+    if (thrown != null) {
+      instruments.searchRequests.add(1, outcomes.get("error"));
+      return;
+    }
+    Object counted = settings.searchResultCount != null
+        ? settings.searchResultCount.read(invocation.self(), invocation.args(), returned)
+        : returned;
+    long results = settings.searchResultCount != null && counted instanceof Number number ? number.longValue()
+        : Guess.count(counted);
+    instruments.searchResults.record(results);
+    instruments.searchRequests.add(1, outcomes.get(results == 0 ? "zero_results" : "results"));
+    invocation.span().setAttribute(RESULTS, results);
+    events.emit(invocation, ChatEvent.Level.INFO, "Search returned " + results + " result" + (results == 1 ? "" : "s")
+        + " in " + millis(durationNanos) + " ms", null, false,
+        "result_count", Long.toString(results), "duration_ms", millis(durationNanos));
+  }
+
+  private void feedback(Invocation invocation, Throwable thrown) {
+    if (thrown != null) {
+      return;
+    }
+    Boolean correct = settings.feedbackOutcome != null
+        ? toOutcome(settings.feedbackOutcome.read(invocation.self(), invocation.args(), null))
+        : Guess.outcome(invocation.args());
+    if (correct == null) {
+      return;
+    }
+    String outcome = correct ? "correct" : "incorrect";
+    instruments.searchFeedback.add(1, outcomes.get(outcome));
+    invocation.span().setAttribute(FEEDBACK_OUTCOME, outcome);
+    events.emit(invocation, ChatEvent.Level.INFO, "Recorded feedback: answer " + outcome, null, false,
+        "outcome", outcome);
+  }
+
+  private static Boolean toOutcome(Object value) {
+    if (value instanceof Boolean flag) {
+      return flag;
+    }
+    return value == null ? null : Guess.outcome(new Object[] {value.toString()});
+  }
+
+  /** A stable, non-reversible digest of the normalised query: the same question always hashes the same. */
+  static String hash(String query) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] bytes = digest.digest(query.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(bytes, 0, 8);
+    } catch (NoSuchAlgorithmException impossible) {
+      return "";
+    }
+  }
+}

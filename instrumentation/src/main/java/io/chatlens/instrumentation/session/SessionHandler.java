@@ -1,0 +1,200 @@
+package io.chatlens.instrumentation.session;
+
+import io.chatlens.instrumentation.accessor.Guess;
+import io.chatlens.instrumentation.core.BaseHandler;
+import io.chatlens.instrumentation.core.ChatContext;
+import io.chatlens.instrumentation.core.ChatEvent;
+import io.chatlens.instrumentation.core.Events;
+import io.chatlens.instrumentation.core.Instruments;
+import io.chatlens.instrumentation.core.Invocation;
+import io.chatlens.instrumentation.core.Labels;
+import io.chatlens.instrumentation.core.Probe;
+import io.chatlens.instrumentation.core.Settings;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.AttributesBuilder;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Session lifecycle: each method has a role ({@code create}, {@code update} or {@code cleanup}).
+ * Records {@code session.id} and {@code user.id}, the active-sessions gauge, sessions created and ended,
+ * session duration and interactions per session, and an audit event for every session created or ended.
+ */
+public final class SessionHandler extends BaseHandler {
+
+  static final AttributeKey<String> ROLE = AttributeKey.stringKey("chatbot.session.role");
+
+  private final SessionTable table;
+  private final Labels endLabels = Labels.of("reason");
+  private volatile WeakReference<Object> lastManager = new WeakReference<>(null);
+
+  public SessionHandler(Instruments instruments, Events events, Settings settings, SessionTable table) {
+    super(instruments, events, settings);
+    this.table = table;
+    instruments.meter.gaugeBuilder("chatbot.active_sessions").ofLongs().setUnit("{session}")
+        .setDescription("Sessions currently active.")
+        .buildWithCallback(measurement -> measurement.record(activeSessions()));
+  }
+
+  @Override
+  protected void addAttributes(Probe probe, AttributesBuilder attributes) {
+    attributes.put(ROLE, role(probe));
+  }
+
+  private static String role(Probe probe) {
+    return probe.role() == null ? SessionRoles.UPDATE : probe.role();
+  }
+
+  /** The application's own count when an accessor names it, else the sessions ChatLens tracks. */
+  long activeSessions() {
+    if (settings.sessionIdleTimeout != null) {
+      for (SessionTable.Entry expired : table.removeIdle(settings.sessionIdleTimeout.toNanos())) {
+        recordEnd(expired, "expired");
+      }
+    }
+    if (settings.sessionActiveCount != null) {
+      Object manager = lastManager.get();
+      if (manager != null) {
+        Object count = settings.sessionActiveCount.read(manager, new Object[0], null);
+        if (count instanceof Number number) {
+          return number.longValue();
+        }
+      }
+    }
+    return table.size();
+  }
+
+  @Override
+  public void onEnter(Invocation invocation) {
+    if (invocation.self() != null && lastManager.get() != invocation.self()) {
+      lastManager = new WeakReference<>(invocation.self());
+    }
+    if (!SessionRoles.CREATE.equals(role(invocation.probe()))) {
+      String sessionId = settings.sessionId != null
+          ? Guess.text(settings.sessionId.readBeforeReturn(invocation.self(), invocation.args()))
+          : Guess.sessionIdArgument(invocation.args());
+      invocation.state = sessionId;
+      ChatContext chat = invocation.chat();
+      if (chat != null && sessionId != null) {
+        chat.sessionId(sessionId);
+        if (chat.userId() == null) {
+          String userId = table.userOf(sessionId);
+          chat.userId(userId);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void onExit(Invocation invocation, Object returned, Throwable thrown, long durationNanos) {
+    if (thrown != null) {
+      return;
+    }
+    switch (role(invocation.probe())) {
+      case SessionRoles.CREATE -> created(invocation, returned);
+      case SessionRoles.CLEANUP -> cleanedUp(invocation, returned);
+      default -> updated(invocation, returned);
+    }
+  }
+
+  private void created(Invocation invocation, Object returned) {
+    Object self = invocation.self();
+    Object[] args = invocation.args();
+    String sessionId = settings.sessionId != null ? Guess.text(settings.sessionId.read(self, args, returned))
+        : Guess.sessionId(returned);
+    String userId = settings.sessionUserId != null ? Guess.text(settings.sessionUserId.read(self, args, returned))
+        : firstNonNull(Guess.userIdProperty(returned), Guess.firstString(args));
+    if (sessionId == null) {
+      return;
+    }
+    String shownUser = userId == null ? null : settings.userIdMapper.apply(userId);
+    for (SessionTable.Entry evicted : table.created(sessionId, shownUser)) {
+      recordEnd(evicted, "evicted");
+    }
+    instruments.sessionsCreated.add(1);
+    invocation.span().setAttribute(Instruments.SESSION_ID, sessionId);
+    if (shownUser != null) {
+      invocation.span().setAttribute(Instruments.USER_ID, shownUser);
+    }
+    ChatContext chat = invocation.chat();
+    if (chat != null) {
+      chat.sessionId(sessionId);
+      chat.userId(shownUser);
+    }
+    events.emit(invocation, ChatEvent.Level.INFO, "Created new session for", null, true,
+        "user_id", shownUser, "session_id", sessionId);
+  }
+
+  private void updated(Invocation invocation, Object returned) {
+    String sessionId = (String) invocation.state;
+    if (sessionId == null) {
+      sessionId = settings.sessionId != null
+          ? Guess.text(settings.sessionId.read(invocation.self(), invocation.args(), returned))
+          : Guess.sessionId(returned);
+    }
+    if (sessionId == null) {
+      return;
+    }
+    SessionTable.Entry entry = table.touched(sessionId);
+    instruments.interactions.add(1);
+    invocation.span().setAttribute(Instruments.SESSION_ID, sessionId);
+    if (events.enabled(ChatEvent.Level.DEBUG)) {
+      events.emit(invocation, ChatEvent.Level.DEBUG, "Updated session", null, false,
+          "user_id", entry.userId(), "session_id", sessionId, "interactions", Long.toString(entry.interactions()));
+    }
+  }
+
+  private void cleanedUp(Invocation invocation, Object returned) {
+    String reason = reasonOf(invocation.probe().methodName());
+    List<SessionTable.Entry> ended = new ArrayList<>();
+    String sessionId = (String) invocation.state;
+    if (sessionId != null) {
+      add(ended, table.ended(sessionId));
+    } else if (returned instanceof Collection<?> collection) {
+      for (Object item : collection) {
+        add(ended, table.ended(Guess.sessionId(item)));
+      }
+    } else if (returned != null && returned.getClass().isArray() && !returned.getClass().getComponentType().isPrimitive()) {
+      for (Object item : (Object[]) returned) {
+        add(ended, table.ended(Guess.sessionId(item)));
+      }
+    } else if (returned instanceof Number count && count.longValue() > 0) {
+      ended.addAll(table.removeLeastRecentlyActive(count.longValue()));
+    }
+    for (SessionTable.Entry entry : ended) {
+      recordEnd(entry, reason);
+      events.emit(invocation, ChatEvent.Level.INFO, "Cleaned up session (" + reason + ") after "
+              + entry.interactions() + " interactions", null, true,
+          "user_id", entry.userId(), "session_id", entry.sessionId(),
+          "duration_ms", Long.toString(entry.ageNanos(table.now()) / 1_000_000));
+    }
+    if (ended.size() == 1) {
+      invocation.span().setAttribute(Instruments.SESSION_ID, ended.get(0).sessionId());
+    }
+  }
+
+  private void recordEnd(SessionTable.Entry entry, String reason) {
+    instruments.sessionsEnded.add(1, endLabels.get(reason));
+    instruments.sessionDuration.record(seconds(entry.ageNanos(table.now())));
+    instruments.sessionInteractions.record(entry.interactions());
+  }
+
+  private static void add(List<SessionTable.Entry> ended, SessionTable.Entry entry) {
+    if (entry != null) {
+      ended.add(entry);
+    }
+  }
+
+  static String reasonOf(String methodName) {
+    String name = methodName.toLowerCase(Locale.ROOT);
+    return name.contains("expire") || name.contains("idle") || name.contains("timeout") || name.contains("evict")
+        || name.contains("sweep") || name.contains("prune") || name.contains("purge") ? "expired" : "closed";
+  }
+
+  private static String firstNonNull(String a, String b) {
+    return a != null ? a : b;
+  }
+}

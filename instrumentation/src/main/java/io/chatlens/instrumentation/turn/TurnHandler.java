@@ -1,0 +1,110 @@
+package io.chatlens.instrumentation.turn;
+
+import io.chatlens.instrumentation.accessor.Guess;
+import io.chatlens.instrumentation.core.BaseHandler;
+import io.chatlens.instrumentation.core.ChatContext;
+import io.chatlens.instrumentation.core.ChatEvent;
+import io.chatlens.instrumentation.core.Events;
+import io.chatlens.instrumentation.core.Instruments;
+import io.chatlens.instrumentation.core.Invocation;
+import io.chatlens.instrumentation.core.Labels;
+import io.chatlens.instrumentation.core.Probe;
+import io.chatlens.instrumentation.core.Settings;
+import io.chatlens.instrumentation.core.TurnParent;
+import io.chatlens.instrumentation.session.SessionTable;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+
+/**
+ * A turn: one user message handled from start to reply. Its span is the root of the turn's trace
+ * (SERVER), and it is what the seed's response time measures: {@code chatbot_response_time_seconds} and
+ * {@code chatbot_requests_total{endpoint,status}}. A turn whose error was caught and passed to the error
+ * handler still counts as {@code status=error}; one rejected as an invalid command counts as
+ * {@code status=invalid}.
+ */
+public final class TurnHandler extends BaseHandler implements TurnParent.Source {
+
+  static final AttributeKey<Long> MESSAGE_LENGTH = AttributeKey.longKey("chatbot.message.length");
+  static final AttributeKey<String> MESSAGE = AttributeKey.stringKey("chatbot.message");
+  static final AttributeKey<String> TURN_STATUS = AttributeKey.stringKey("chatbot.turn.status");
+  static final AttributeKey<String> COMMAND = AttributeKey.stringKey("chatbot.command");
+  static final AttributeKey<String> ENDPOINT = AttributeKey.stringKey("chatbot.endpoint");
+
+  private final SessionTable sessions;
+  private final Labels requestLabels = Labels.of("endpoint", "status");
+  private final Labels latencyLabels = Labels.of("endpoint");
+
+  public TurnHandler(Instruments instruments, Events events, Settings settings, SessionTable sessions) {
+    super(instruments, events, settings);
+    this.sessions = sessions;
+  }
+
+  @Override
+  protected SpanKind kind(Probe probe) {
+    return SpanKind.SERVER;
+  }
+
+  @Override
+  protected void addAttributes(Probe probe, io.opentelemetry.api.common.AttributesBuilder attributes) {
+    attributes.put(ENDPOINT, settings.turnEndpoint);
+  }
+
+  @Override
+  public Object parentCarrier(Object self, Object[] args) {
+    return settings.turnParent == null ? null : settings.turnParent.read(self, args, null);
+  }
+
+  @Override
+  public void onEnter(Invocation invocation) {
+    Object[] args = invocation.args();
+    ChatContext chat = invocation.chat();
+    String sessionId = settings.turnSessionId != null
+        ? Guess.text(settings.turnSessionId.read(invocation.self(), args, null))
+        : Guess.stringCount(args) >= 2 ? Guess.firstString(args) : null;
+    chat.sessionId(sessionId);
+    String userId = settings.turnUserId != null ? Guess.text(settings.turnUserId.read(invocation.self(), args, null)) : null;
+    if (userId == null && chat.sessionId() != null) {
+      userId = sessions.userOf(chat.sessionId());
+    }
+    chat.userId(userId == null ? null : settings.userIdMapper.apply(userId));
+    String message = settings.turnMessage != null
+        ? Guess.text(settings.turnMessage.read(invocation.self(), args, null))
+        : Guess.stringCount(args) >= 2 ? Guess.lastString(args, 2) : Guess.firstString(args);
+    if (message != null) {
+      invocation.span().setAttribute(MESSAGE_LENGTH, (long) message.length());
+      if (settings.captureMessages) {
+        invocation.span().setAttribute(MESSAGE, settings.redactor.apply(message));
+      }
+    }
+  }
+
+  @Override
+  public void onExit(Invocation invocation, Object returned, Throwable thrown, long durationNanos) {
+    ChatContext chat = invocation.chat();
+    String status;
+    if (chat.hasSystemError()) {
+      status = "error";
+      if (thrown == null) {
+        invocation.span().setStatus(StatusCode.ERROR, "handled error: " + chat.errorType());
+        invocation.span().setAttribute(Instruments.ERROR_TYPE, chat.errorType());
+      }
+    } else if (chat.hasUserError()) {
+      status = "invalid";
+    } else {
+      status = "success";
+    }
+    invocation.span().setAttribute(TURN_STATUS, status);
+    if (chat.command() != null) {
+      invocation.span().setAttribute(COMMAND, chat.command());
+    }
+    String endpoint = settings.turnEndpoint;
+    instruments.requests.add(1, requestLabels.get(endpoint, status));
+    instruments.responseTime.record(seconds(durationNanos), latencyLabels.get(endpoint));
+    if (events.enabled(ChatEvent.Level.INFO)) {
+      events.emit(invocation, status.equals("error") ? ChatEvent.Level.WARN : ChatEvent.Level.INFO,
+          "Handled message in " + millis(durationNanos) + " ms, status=" + status, null, false,
+          "command", chat.command(), "duration_ms", millis(durationNanos));
+    }
+  }
+}
