@@ -16,7 +16,9 @@ import io.chatlens.instrumentation.core.Settings;
 import io.chatlens.agent.install.SemanticsFactory;
 import java.util.function.UnaryOperator;
 import io.chatlens.instrumentation.weaving.Exclusions;
+import io.chatlens.instrumentation.matching.ComponentScope;
 import io.chatlens.instrumentation.weaving.Weaver;
+import io.chatlens.instrumentation.weaving.WeavingScope;
 import io.chatlens.instrumentation.weaving.WeavingListener;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
@@ -75,6 +77,7 @@ final class AgentRuntime {
       ChatLensBridge.install(SemanticsFactory.dispatcher(config, settings, telemetry.openTelemetry(), sink, registry));
       weaver.activate();
       Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "chatlens-shutdown"));
+      scheduleUnmatchedPatternCheck();
       if (attached) {
         int woven = weaver.retransformLoaded();
         Diagnostics.debug("late attach: " + woven + " already-loaded classes woven");
@@ -85,6 +88,24 @@ final class AgentRuntime {
       Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
       Diagnostics.error("the agent could not initialise and stays inactive; the application is unaffected: " + cause);
     }
+  }
+
+  /** After the grace period, each configured pattern that selected nothing gets one warning. */
+  private void scheduleUnmatchedPatternCheck() {
+    long graceMillis = config.get(ConfigKeys.GRACE_PERIOD).toMillis();
+    daemon("chatlens-pattern-check", () -> {
+      try {
+        Thread.sleep(graceMillis);
+      } catch (InterruptedException stop) {
+        return;
+      }
+      for (WeavingScope scope : plan.scopes()) {
+        if (scope instanceof ComponentScope component && !component.isConvention() && !component.hasMatched()) {
+          Diagnostics.warn(component.name() + " matched no class (pattern " + component.pattern() + ", after "
+              + config.get(ConfigKeys.GRACE_PERIOD).toSeconds() + "s); check the class and method names");
+        }
+      }
+    }).start();
   }
 
   private void startLogging() {

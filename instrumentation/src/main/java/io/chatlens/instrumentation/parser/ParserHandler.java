@@ -61,8 +61,8 @@ public final class ParserHandler extends BaseHandler {
       chat.userError();
     }
     String reason = thrown == null ? "the parser returned nothing" : thrown.getMessage();
-    events.emit(invocation, ChatEvent.Level.INFO, "Rejected invalid command " + (typed == null ? "" : typed)
-        + (reason == null ? "" : ": " + reason), null, false, "command", label);
+    events.emit(invocation, ChatEvent.Level.INFO, (typed == null ? "Rejected invalid input" : "Rejected invalid command "
+        + typed) + (reason == null ? "" : ": " + reason), null, false, "command", label);
   }
 
   /** The first word of the message when it looks like a command ({@code /search ...}). */
