@@ -6,6 +6,8 @@ import io.chatlens.agent.diagnostics.Diagnostics;
 import io.chatlens.agent.diagnostics.SdkLogBridge;
 import io.chatlens.agent.install.ScopePlan;
 import io.chatlens.agent.logging.AgentLogging;
+import io.chatlens.agent.redaction.Redaction;
+import io.chatlens.agent.redaction.Redactor;
 import io.chatlens.instrumentation.core.ChatEvent;
 import io.chatlens.agent.telemetry.Telemetry;
 import io.chatlens.bootstrap.ChatLensBridge;
@@ -14,7 +16,6 @@ import io.chatlens.instrumentation.core.ProbeRegistry;
 import io.chatlens.instrumentation.core.EventSink;
 import io.chatlens.instrumentation.core.Settings;
 import io.chatlens.agent.install.SemanticsFactory;
-import java.util.function.UnaryOperator;
 import io.chatlens.instrumentation.weaving.Exclusions;
 import io.chatlens.instrumentation.matching.ComponentScope;
 import io.chatlens.instrumentation.weaving.Weaver;
@@ -42,12 +43,14 @@ final class AgentRuntime {
   private Weaver weaver;
   private volatile Telemetry telemetry;
   private volatile AgentLogging logging;
+  private final Redactor redactor;
 
   AgentRuntime(AgentConfig config, ScopePlan plan, Instrumentation instrumentation, boolean attached) {
     this.config = config;
     this.plan = plan;
     this.instrumentation = instrumentation;
     this.attached = attached;
+    this.redactor = Redaction.from(config);
   }
 
   void start() {
@@ -65,14 +68,14 @@ final class AgentRuntime {
         try {
           SdkLogBridge.install(Diagnostics.isDebug());
           startLogging();
-          telemetryReady.complete(Telemetry.start(config));
+          telemetryReady.complete(Telemetry.start(config, redactor));
         } catch (Throwable failure) {
           telemetryReady.completeExceptionally(failure);
         }
       }).start();
       weaver.prepare();
       telemetry = telemetryReady.get(config.get(ConfigKeys.INIT_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
-      Settings settings = SemanticsFactory.settings(config, UnaryOperator.identity(), UnaryOperator.identity());
+      Settings settings = SemanticsFactory.settings(config, redactor::redact, redactor::userId);
       EventSink sink = logging == null ? EventSink.NONE : logging.queue();
       ChatLensBridge.install(SemanticsFactory.dispatcher(config, settings, telemetry.openTelemetry(), sink, registry));
       weaver.activate();
@@ -110,7 +113,7 @@ final class AgentRuntime {
 
   private void startLogging() {
     try {
-      AgentLogging started = AgentLogging.start(config);
+      AgentLogging started = AgentLogging.start(config, redactor);
       logging = started;
       Diagnostics.setSink((level, message) -> started.queue().accept(new ChatEvent(System.currentTimeMillis(),
           ChatEvent.Level.valueOf(level.equals("DEBUG") ? "DEBUG" : level), "chatlens_agent", "diagnostics",

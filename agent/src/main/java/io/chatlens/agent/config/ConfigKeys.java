@@ -108,6 +108,18 @@ public final class ConfigKeys {
   public static final ConfigKey<Duration> SLOW_QUERY = key("Semantics", "chatlens.db.slow-query-threshold",
       ValueType.duration(), "500ms", "Database calls and JDBC queries slower than this are counted and logged at WARN.");
 
+  // --- Redaction -----------------------------------------------------------------------------------
+  public static final ConfigKey<List<String>> REDACTION_KEYS = key("Redaction", "chatlens.redaction.keys", ValueType.list(), "",
+      "Extra key globs whose values are always redacted, added to the defaults (password, passwd, pwd, secret, "
+          + "*token*, *key, authorization, cookie, credential*, ...).");
+  public static final ConfigKey<String> REDACTION_PATTERNS = key("Redaction", "chatlens.redaction.patterns",
+      ValueType.redactionPatterns(), "",
+      "Extra value patterns, label=regex;label=regex. Matches become [REDACTED:label].");
+  public static final ConfigKey<Boolean> REDACTION_HASH_USER_IDS = key("Redaction", "chatlens.redaction.hash-user-ids",
+      ValueType.bool(), "false", "Replace user ids by u_ + a salted SHA-256 prefix everywhere they leave the process.");
+  public static final ConfigKey<String> REDACTION_SALT = secret("Redaction", "chatlens.redaction.salt", ValueType.text(), "",
+      "Salt of the user-id hash; write it as ${env:NAME}.");
+
   // --- Logging -------------------------------------------------------------------------------------
   public static final ConfigKey<String> LOG_DIR = key("Logging", "chatlens.log.dir", ValueType.nonEmptyText(), "logs",
       "Directory of the structured log files (relative to the application's working directory).");

@@ -254,6 +254,19 @@ public abstract class ValueType<T> {
     };
   }
 
+  /** {@code label=regex;label=regex}, compiled to check it. */
+  public static ValueType<String> redactionPatterns() {
+    return new ValueType<>("label=regex pairs separated by ';', with valid Java regular expressions") {
+      @Override
+      public String parse(String raw) {
+        if (!raw.isBlank()) {
+          io.chatlens.agent.redaction.RedactionConfig.parsePatterns(raw);
+        }
+        return raw.trim();
+      }
+    };
+  }
+
   static List<String> splitList(String raw) {
     List<String> values = new ArrayList<>();
     for (String part : raw.split(",")) {

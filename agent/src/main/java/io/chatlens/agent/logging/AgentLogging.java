@@ -8,6 +8,7 @@ import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
 import io.chatlens.agent.config.AgentConfig;
 import io.chatlens.agent.config.ConfigKeys;
+import io.chatlens.agent.redaction.Redactor;
 import io.chatlens.instrumentation.core.ChatEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,10 @@ public final class AgentLogging implements AutoCloseable {
   private final Thread writer;
   private volatile boolean running = true;
 
-  private AgentLogging(AgentConfig config) {
+  private final Redactor redactor;
+
+  private AgentLogging(AgentConfig config, Redactor redactor) {
+    this.redactor = redactor;
     context.setName("chatlens");
     ChatEvent.Level level = ChatEvent.Level.valueOf(config.get(ConfigKeys.LOG_LEVEL).toUpperCase(Locale.ROOT));
     this.queue = new EventQueue(config.get(ConfigKeys.LOG_QUEUE_SIZE), level);
@@ -42,8 +46,8 @@ public final class AgentLogging implements AutoCloseable {
     writer.start();
   }
 
-  public static AgentLogging start(AgentConfig config) {
-    return new AgentLogging(config);
+  public static AgentLogging start(AgentConfig config, Redactor redactor) {
+    return new AgentLogging(config, redactor);
   }
 
   /** Where instrumentation and the agent put their events. */
@@ -102,8 +106,9 @@ public final class AgentLogging implements AutoCloseable {
   }
 
   private void append(ChatEvent event) {
+    ChatEvent clean = RedactedEvent.of(event, redactor);
     for (Appender<ChatEvent> appender : appenders) {
-      appender.doAppend(event);
+      appender.doAppend(clean);
     }
   }
 

@@ -15,7 +15,8 @@ final class ErrorText {
       if (depth > 0) {
         out.append(" | caused by: ");
       }
-      out.append(current.getClass().getName());
+      out.append(current instanceof RedactedEvent.RedactedThrowable redacted ? redacted.typeName()
+          : current.getClass().getName());
       if (current.getMessage() != null) {
         out.append(": ").append(SeedTextLayout.oneLine(current.getMessage()));
       }

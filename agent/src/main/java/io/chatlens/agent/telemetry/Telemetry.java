@@ -3,6 +3,7 @@ package io.chatlens.agent.telemetry;
 import io.chatlens.agent.AgentVersion;
 import io.chatlens.agent.config.AgentConfig;
 import io.chatlens.agent.diagnostics.Diagnostics;
+import io.chatlens.agent.redaction.Redactor;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -38,18 +39,18 @@ public final class Telemetry {
    * the OpenTelemetry configuration is unusable, the error is reported and the SDK is built again with
    * every exporter off, so metrics, logs and alerts inside the agent keep working.
    */
-  public static Telemetry start(AgentConfig config) {
+  public static Telemetry start(AgentConfig config, Redactor redactor) {
     try {
-      return build(config, Map.of());
+      return build(config, redactor, Map.of());
     } catch (ConfigurationException invalid) {
       Diagnostics.error("OpenTelemetry configuration error: " + invalid.getMessage()
           + "; OTLP export is off until it is fixed");
-      return build(config, Map.of("otel.traces.exporter", "none", "otel.metrics.exporter", "none",
+      return build(config, redactor, Map.of("otel.traces.exporter", "none", "otel.metrics.exporter", "none",
           "otel.logs.exporter", "none"));
     }
   }
 
-  private static Telemetry build(AgentConfig config, Map<String, String> extraOverrides) {
+  private static Telemetry build(AgentConfig config, Redactor redactor, Map<String, String> extraOverrides) {
     Map<String, String> overrides = new HashMap<>(config.otelOverrides());
     overrides.putAll(extraOverrides);
     Resource[] resource = new Resource[1];
@@ -62,6 +63,7 @@ public final class Telemetry {
           resource[0] = merged;
           return merged;
         })
+        .addSpanExporterCustomizer((exporter, properties) -> new RedactingSpanExporter(exporter, redactor))
         .setServiceClassLoader(Telemetry.class.getClassLoader())
         .disableShutdownHook()
         .build();

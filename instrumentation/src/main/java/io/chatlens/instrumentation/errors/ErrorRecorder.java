@@ -100,7 +100,7 @@ public final class ErrorRecorder {
         instruments.errors.add(1, systemLabels.get(info.category(), info.type()));
         events.emit(invocation, ChatEvent.Level.ERROR,
             (handled ? "Captured " : "Error in " + invocation.probe().simpleClassName() + "." + invocation.probe().methodName() + ": ")
-                + info.type() + (error.getMessage() == null ? "" : ": " + error.getMessage()),
+                + info.type() + (message(error) == null ? "" : ": " + message(error)),
             error, false, "error_category", info.category(), "error_fingerprint", info.fingerprint());
       }
     }
@@ -109,16 +109,29 @@ public final class ErrorRecorder {
 
   /** The semantic-convention exception event, with the message and stack trace redacted. */
   Attributes exceptionAttributes(Throwable error) {
-    String message = error.getMessage();
+    String message = message(error);
     String stack = stackTrace(error);
     return Attributes.of(EXCEPTION_TYPE, error.getClass().getName(),
         EXCEPTION_MESSAGE, message == null ? "" : settings.redactor.apply(message),
         EXCEPTION_STACKTRACE, settings.redactor.apply(stack));
   }
 
+  /** The message, or {@code null} when the exception's own getMessage fails. */
+  static String message(Throwable error) {
+    try {
+      return error.getMessage();
+    } catch (RuntimeException hostile) {
+      return null;
+    }
+  }
+
   private static String stackTrace(Throwable error) {
     java.io.StringWriter out = new java.io.StringWriter();
-    error.printStackTrace(new java.io.PrintWriter(out));
+    try {
+      error.printStackTrace(new java.io.PrintWriter(out));
+    } catch (RuntimeException hostile) {
+      out.write(error.getClass().getName());
+    }
     String text = out.toString();
     return text.length() > STACK_LIMIT ? text.substring(0, STACK_LIMIT) + "..." : text;
   }

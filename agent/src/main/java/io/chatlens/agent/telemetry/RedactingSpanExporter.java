@@ -1,0 +1,106 @@
+package io.chatlens.agent.telemetry;
+
+import io.chatlens.agent.redaction.Redactor;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.AttributeType;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Wraps every span exporter: span attributes and event attributes (exception messages and stack traces
+ * included) pass through the redaction stage on the export thread, just before they leave the process.
+ */
+public final class RedactingSpanExporter implements SpanExporter {
+
+  private final SpanExporter delegate;
+  private final Redactor redactor;
+
+  public RedactingSpanExporter(SpanExporter delegate, Redactor redactor) {
+    this.delegate = delegate;
+    this.redactor = redactor;
+  }
+
+  @Override
+  public CompletableResultCode export(Collection<SpanData> spans) {
+    List<SpanData> redacted = new ArrayList<>(spans.size());
+    for (SpanData span : spans) {
+      redacted.add(redact(span));
+    }
+    return delegate.export(redacted);
+  }
+
+  SpanData redact(SpanData span) {
+    Attributes attributes = redact(span.getAttributes());
+    List<EventData> events = span.getEvents();
+    List<EventData> redactedEvents = events;
+    for (int i = 0; i < events.size(); i++) {
+      EventData event = events.get(i);
+      Attributes eventAttributes = redact(event.getAttributes());
+      if (eventAttributes != event.getAttributes()) {
+        if (redactedEvents == events) {
+          redactedEvents = new ArrayList<>(events);
+        }
+        redactedEvents.set(i, EventData.create(event.getEpochNanos(), event.getName(), eventAttributes,
+            event.getTotalAttributeCount()));
+      }
+    }
+    if (attributes == span.getAttributes() && redactedEvents == events) {
+      return span;
+    }
+    List<EventData> finalEvents = redactedEvents;
+    return new DelegatingSpanData(span) {
+      @Override
+      public Attributes getAttributes() {
+        return attributes;
+      }
+
+      @Override
+      public List<EventData> getEvents() {
+        return finalEvents;
+      }
+    };
+  }
+
+  /** The same instance when nothing needed redaction. */
+  Attributes redact(Attributes attributes) {
+    AttributesBuilder[] builder = new AttributesBuilder[1];
+    attributes.forEach((key, value) -> {
+      if (key.getType() == AttributeType.STRING) {
+        String original = (String) value;
+        String cleaned = redactor.redactAttribute(key.getKey(), original);
+        if (cleaned != original && builder[0] == null) {
+          builder[0] = attributes.toBuilder();
+        }
+        if (builder[0] != null && cleaned != original) {
+          @SuppressWarnings("unchecked")
+          AttributeKey<String> stringKey = (AttributeKey<String>) key;
+          builder[0].put(stringKey, cleaned);
+        }
+      }
+    });
+    return builder[0] == null ? attributes : builder[0].build();
+  }
+
+  @Override
+  public CompletableResultCode flush() {
+    return delegate.flush();
+  }
+
+  @Override
+  public CompletableResultCode shutdown() {
+    return delegate.shutdown();
+  }
+
+  @Override
+  public String toString() {
+    return "RedactingSpanExporter{" + delegate + "}";
+  }
+}

@@ -1,0 +1,165 @@
+package io.chatlens.smoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.chatlens.smoke.harness.AgentJvm;
+import io.chatlens.smoke.harness.OtlpReceiver;
+import io.chatlens.smoke.harness.OtlpReceiver.ReceivedMetric;
+import io.chatlens.smoke.harness.OtlpReceiver.ReceivedSpan;
+import io.chatlens.smoke.harness.Paths;
+import io.chatlens.smoke.harness.RunningJvm;
+import io.chatlens.smoke.harness.Spans;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The demo chatbot, instrumented by the naming conventions alone (no agent.properties at all). */
+class DemoSmokeTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(90);
+  private static final String SERVICE = "demo-conventions";
+  private static OtlpReceiver receiver;
+  private static String summaryWithoutAgent;
+  private static RunResult result;
+
+  private record RunResult(String stdout, String stderr, Path directory) {}
+
+  @BeforeAll
+  static void run() throws Exception {
+    receiver = new OtlpReceiver();
+    try (RunningJvm jvm = demo().withoutAgent().start()) {
+      assertThat(jvm.waitForExit(TIMEOUT)).as(jvm.describe()).isZero();
+      summaryWithoutAgent = summary(jvm.stdout());
+    }
+    try (RunningJvm jvm = demo().exportTo(receiver).property("otel.service.name", SERVICE).start()) {
+      assertThat(jvm.waitForExit(TIMEOUT)).as(jvm.describe()).isZero();
+      result = new RunResult(jvm.stdout(), jvm.stderr(), jvm.workingDirectory());
+    }
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(metricNames()).contains("chatbot.active_sessions",
+        "chatbot.requests", "chatbot.response_time"));
+  }
+
+  @AfterAll
+  static void stop() {
+    receiver.close();
+  }
+
+  static AgentJvm demo() {
+    List<Path> classpath = new ArrayList<>(List.of(Paths.demoClasses()));
+    classpath.addAll(Paths.demoDependencies());
+    return AgentJvm.main("com.example.chatbot.ChatbotApp").classpath(classpath)
+        .args("--users", "4", "--turns", "8", "--threads", "2", "--idle-timeout", "300ms", "--quiet", "--seed", "7");
+  }
+
+  private static String summary(String stdout) {
+    return stdout.lines().filter(line -> line.startsWith("SUMMARY")).findFirst().orElseThrow();
+  }
+
+  private static List<ReceivedSpan> spans() {
+    return Spans.ofService(receiver.spans(), SERVICE);
+  }
+
+  private static Set<String> metricNames() {
+    return receiver.metrics().stream().map(metric -> metric.metric().getName()).collect(Collectors.toSet());
+  }
+
+  @Test
+  void theChatbotBehavesExactlyAsWithoutTheAgent() {
+    assertThat(summary(result.stdout())).isEqualTo(summaryWithoutAgent)
+        .isEqualTo("SUMMARY users=4 turns=32 replies=32 invalid=" + summaryWithoutAgent.split("invalid=")[1].split(" ")[0]
+            + " errors=1 expired=1");
+    assertThat(result.stderr()).doesNotContain("[chatlens] ERROR");
+  }
+
+  @Test
+  void conventionsFindAllSixComponents() {
+    for (String component : List.of("turn", "session", "parser", "search", "database", "errors")) {
+      assertThat(Spans.ofComponent(spans(), component)).as(component).isNotEmpty();
+    }
+    assertThat(Spans.named(spans(), "ChatService.handle")).hasSize(32);
+    assertThat(Spans.named(spans(), "ErrorHandler.handle")).hasSize(1).allSatisfy(span -> {
+      assertThat(span.attribute("error.type")).isEqualTo("com.example.chatbot.DataAccessException");
+      assertThat(span.attribute("chatbot.error.category")).isEqualTo("database");
+      assertThat(span.attribute("chatbot.error.fingerprint")).hasSize(16);
+    });
+  }
+
+  @Test
+  void sessionRolesComeFromMethodNames() {
+    assertThat(Spans.named(spans(), "SessionManager.createSession"))
+        .allSatisfy(span -> assertThat(span.attribute("chatbot.session.role")).isEqualTo("create"));
+    assertThat(Spans.named(spans(), "SessionManager.updateSession"))
+        .allSatisfy(span -> assertThat(span.attribute("chatbot.session.role")).isEqualTo("update"));
+    assertThat(Spans.named(spans(), "SessionManager.closeSession"))
+        .allSatisfy(span -> assertThat(span.attribute("chatbot.session.role")).isEqualTo("cleanup"));
+    assertThat(Spans.named(spans(), "SessionManager.expireIdleSessions"))
+        .allSatisfy(span -> assertThat(span.attribute("chatbot.session.role")).isEqualTo("cleanup"));
+    assertThat(Spans.named(spans(), "SessionManager.activeCount")).as("not a lifecycle method").isEmpty();
+  }
+
+  @Test
+  void turnMetricsUseTheSeedNames() {
+    List<ReceivedMetric> metrics = receiver.metrics();
+    long requests = sum(metrics, "chatbot.requests", null);
+    assertThat(requests).isEqualTo(32);
+    assertThat(sum(metrics, "chatbot.requests", "error")).isEqualTo(1);
+    assertThat(sum(metrics, "chatbot.sessions.created", null)).isEqualTo(4);
+    assertThat(sum(metrics, "chatbot.errors", null)).isEqualTo(1);
+    assertThat(metricNames()).contains("chatbot.commands", "chatbot.search.requests", "chatbot.search.duration",
+        "chatbot.session.duration", "chatbot.errors", "chatbot.search.feedback");
+  }
+
+  @Test
+  void structuredLogUsesTheSeedFormat() throws Exception {
+    List<String> lines = Files.readAllLines(result.directory().resolve("logs/chatbot.log"));
+    assertThat(lines).anySatisfy(line -> assertThat(line)
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z \\[INFO] \\[session_manager] \\[create_session] "
+            + "Created new session for user_id=user-\\d, session_id=sess-[0-9a-f-]+, trace_id=[0-9a-f]{32}, span_id=[0-9a-f]{16}"));
+    assertThat(lines).anySatisfy(line -> assertThat(line).contains("[ERROR] [database_manager] [query_broken_table]")
+        .contains("error_category=database"));
+  }
+
+  /** The latest cumulative value of a counter (summed over points, optionally only those with status=...). */
+  private static long sum(List<ReceivedMetric> metrics, String name, String status) {
+    ReceivedMetric latest = null;
+    for (ReceivedMetric metric : metrics) {
+      if (metric.metric().getName().equals(name)
+          && SERVICE.equals(OtlpReceiverAccess.resource(metric, "service.name"))) {
+        latest = metric;
+      }
+    }
+    if (latest == null) {
+      return -1;
+    }
+    long total = 0;
+    for (NumberDataPoint point : latest.metric().getSum().getDataPointsList()) {
+      if (status == null || point.getAttributesList().stream()
+          .anyMatch(kv -> kv.getKey().equals("status") && kv.getValue().getStringValue().equals(status))) {
+        total += point.getAsInt();
+      }
+    }
+    return total;
+  }
+
+  /** Small accessor for resource attributes of received metrics. */
+  static final class OtlpReceiverAccess {
+    static String resource(ReceivedMetric metric, String key) {
+      for (KeyValue attribute : metric.resource().getAttributesList()) {
+        if (attribute.getKey().equals(key)) {
+          return attribute.getValue().getStringValue();
+        }
+      }
+      return null;
+    }
+  }
+}
