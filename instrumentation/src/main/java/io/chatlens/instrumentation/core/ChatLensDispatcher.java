@@ -3,6 +3,7 @@ package io.chatlens.instrumentation.core;
 import io.chatlens.bootstrap.Dispatcher;
 import io.chatlens.instrumentation.errors.ErrorRecorder;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import java.util.EnumMap;
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <ul>
  *   <li>A call of a component made while the same component is already active on this thread (a
- *       re-entrant call, a wrapper calling its delegate) records nothing.
+ *       re-entrant call, a wrapper or pool proxy calling its delegate) records nothing.
  *   <li>A turn starts a {@link ChatContext}; nested components read and fill it.
  *   <li>An exception leaving a woven method is recorded by the {@link ErrorRecorder} and propagates
  *       unchanged; a fault inside a handler is counted and never reaches the application.
@@ -81,22 +82,35 @@ public final class ChatLensDispatcher implements Dispatcher {
         chat = new ChatContext();
       }
     }
+    Invocation invocation = new Invocation(probe, handler, parent, self, args);
+    invocation.chat = chat;
+    String spanName = handler.spanName(invocation, semantics);
+    if (spanName == null) {
+      invocation.span = Span.fromContext(parentContext);
+      invocation.ownsSpan = false;
+      CURRENT.set(invocation);
+      return invocation;
+    }
     SpanKind kind = semantics.kind();
     if (turn && Span.fromContext(parentContext).getSpanContext().isValid()) {
       kind = SpanKind.INTERNAL;
     }
-    Span span = instruments.tracer.spanBuilder(semantics.spanName()).setParent(parentContext).setSpanKind(kind)
-        .setAllAttributes(semantics.attributes()).startSpan();
-    Invocation invocation = new Invocation(probe, handler, parent, self, args);
-    invocation.span = span;
-    invocation.chat = chat;
+    SpanBuilder builder = instruments.tracer.spanBuilder(spanName).setParent(parentContext).setSpanKind(kind)
+        .setAllAttributes(semantics.attributes());
+    try {
+      handler.startAttributes(invocation, builder);
+    } catch (RuntimeException fault) {
+      faults.incrementAndGet();
+    }
+    invocation.span = builder.startSpan();
+    invocation.ownsSpan = true;
     try {
       handler.onEnter(invocation);
       tagIdentity(invocation);
     } catch (RuntimeException fault) {
       faults.incrementAndGet();
     }
-    Context context = parentContext.with(span);
+    Context context = parentContext.with(invocation.span);
     if (turn) {
       context = context.with(ChatContext.KEY, chat);
       inFlightTurns.incrementAndGet();
@@ -112,18 +126,31 @@ public final class ChatLensDispatcher implements Dispatcher {
     try {
       long duration = System.nanoTime() - invocation.startNanos;
       if (thrown != null) {
+        if (!invocation.ownsSpan) {
+          Span failure = invocation.handler.failureSpan(invocation, thrown);
+          if (failure != null) {
+            invocation.span = failure;
+            invocation.ownsSpan = true;
+          }
+        }
         errors.thrown(invocation, thrown);
       }
       invocation.handler.onExit(invocation, returned, thrown, duration);
-      tagIdentity(invocation);
+      if (invocation.ownsSpan) {
+        tagIdentity(invocation);
+      }
     } catch (RuntimeException fault) {
       faults.incrementAndGet();
     } finally {
       if (invocation.probe.component() == Component.TURN) {
         inFlightTurns.decrementAndGet();
       }
-      invocation.span.end();
-      invocation.scope.close();
+      if (invocation.ownsSpan) {
+        invocation.span.end();
+      }
+      if (invocation.scope != null) {
+        invocation.scope.close();
+      }
       CURRENT.set(invocation.parent);
     }
   }

@@ -14,6 +14,7 @@ public final class Invocation {
   final Object[] args;
   Span span;
   Scope scope;
+  boolean ownsSpan;
   ChatContext chat;
   /** Handler-specific state. */
   public Object state;
@@ -49,5 +50,10 @@ public final class Invocation {
 
   public long startNanos() {
     return startNanos;
+  }
+
+  /** When the call started, on the epoch clock, for back-dated spans. */
+  public long startEpochNanos() {
+    return System.currentTimeMillis() * 1_000_000L - (System.nanoTime() - startNanos);
   }
 }
