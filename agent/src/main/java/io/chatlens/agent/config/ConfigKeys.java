@@ -108,6 +108,9 @@ public final class ConfigKeys {
   public static final ConfigKey<Duration> SLOW_QUERY = key("Semantics", "chatlens.db.slow-query-threshold",
       ValueType.duration(), "500ms", "Database calls and JDBC queries slower than this are counted and logged at WARN.");
 
+  public static final ConfigKey<Integer> QUERY_MAX_LENGTH = key("Semantics", "chatlens.db.query-max-length",
+      ValueType.integer(16, 100_000), "2000", "Longest sanitized db.query.text recorded; longer text is cut and ends in '...'.");
+
   // --- Redaction -----------------------------------------------------------------------------------
   public static final ConfigKey<List<String>> REDACTION_KEYS = key("Redaction", "chatlens.redaction.keys", ValueType.list(), "",
       "Extra key globs whose values are always redacted, added to the defaults (password, passwd, pwd, secret, "

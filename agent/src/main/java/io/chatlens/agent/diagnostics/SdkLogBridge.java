@@ -15,6 +15,7 @@ public final class SdkLogBridge extends Handler {
 
   private static final String AGENT_LOGGERS = "io.chatlens";
   private static final String CONSOLE_EXPORTERS = "io.chatlens.shaded.io.opentelemetry.exporter.logging";
+  private static final java.util.logging.Formatter FORMATTER = new java.util.logging.SimpleFormatter();
   private static Logger root;
   private static Logger console;
 
@@ -39,7 +40,7 @@ public final class SdkLogBridge extends Handler {
     if (record == null) {
       return;
     }
-    String message = record.getMessage();
+    String message = FORMATTER.formatMessage(record);
     if (record.getThrown() != null) {
       message = message + ": " + record.getThrown();
     }

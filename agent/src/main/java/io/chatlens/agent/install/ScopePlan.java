@@ -4,6 +4,7 @@ import io.chatlens.agent.config.AgentConfig;
 import io.chatlens.agent.config.ConfigKey;
 import io.chatlens.agent.config.ConfigKeys;
 import io.chatlens.instrumentation.core.Component;
+import io.chatlens.instrumentation.jdbc.JdbcScope;
 import io.chatlens.instrumentation.matching.ComponentScope;
 import io.chatlens.instrumentation.matching.Conventions;
 import io.chatlens.instrumentation.matching.MethodPattern;
@@ -60,6 +61,7 @@ public final class ScopePlan {
       }
     }
     if (config.get(ConfigKeys.JDBC)) {
+      scopes.add(new JdbcScope());
       summary.add("jdbc");
     }
     return new ScopePlan(List.copyOf(scopes), List.copyOf(summary));

@@ -15,6 +15,7 @@ import io.chatlens.instrumentation.errors.ErrorCategorizer;
 import io.chatlens.instrumentation.errors.ErrorFingerprint;
 import io.chatlens.instrumentation.errors.ErrorRecorder;
 import io.chatlens.instrumentation.errors.ErrorsHandler;
+import io.chatlens.instrumentation.jdbc.JdbcHandler;
 import io.chatlens.instrumentation.parser.ParserHandler;
 import io.chatlens.instrumentation.search.SearchHandler;
 import io.chatlens.instrumentation.session.SessionHandler;
@@ -75,6 +76,8 @@ public final class SemanticsFactory {
     handlers.put(Component.SEARCH, new SearchHandler(instruments, events, settings));
     handlers.put(Component.DATABASE, new DatabaseHandler(instruments, events, settings, config.get(ConfigKeys.SLOW_QUERY)));
     handlers.put(Component.ERRORS, new ErrorsHandler(instruments, events, settings, errors));
+    handlers.put(Component.JDBC, new JdbcHandler(instruments, events, instruments.meter,
+        config.get(ConfigKeys.SLOW_QUERY), config.get(ConfigKeys.QUERY_MAX_LENGTH)));
     return new ChatLensDispatcher(registry, instruments, errors, handlers);
   }
 }

@@ -116,6 +116,7 @@ public final class AgentLogging implements AutoCloseable {
   @Override
   public void close() {
     running = false;
+    writer.interrupt();
     try {
       writer.join(TimeUnit.SECONDS.toMillis(5));
     } catch (InterruptedException interrupted) {

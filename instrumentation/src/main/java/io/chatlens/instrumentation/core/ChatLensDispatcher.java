@@ -65,7 +65,7 @@ public final class ChatLensDispatcher implements Dispatcher {
       return null;
     }
     Invocation parent = CURRENT.get();
-    if (parent != null && parent.probe.component() == probe.component()) {
+    if (parent != null && parent.probe.reentrancyGroup() == probe.reentrancyGroup()) {
       return null;
     }
     ComponentHandler handler = handlers[probe.component().ordinal()];

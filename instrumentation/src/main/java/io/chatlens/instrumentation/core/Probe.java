@@ -13,6 +13,7 @@ public final class Probe {
   private final String role;
   private final String scope;
   private final int parameterCount;
+  private final int reentrancyGroup;
   private volatile Object semantics;
 
   public Probe(int id, Component component, String className, String methodName, String descriptor, String role,
@@ -25,6 +26,17 @@ public final class Probe {
     this.role = role;
     this.scope = scope;
     this.parameterCount = parameterCount;
+    this.reentrancyGroup = component == Component.JDBC && role != null
+        ? component.ordinal() * 64 + 1 + (role.hashCode() & 31) : component.ordinal() * 64;
+  }
+
+  /**
+   * Calls in the same group do not nest: a call made while a call of the same group is active records
+   * nothing. A component is one group; JDBC has one group per role, so a pool that opens a physical
+   * connection inside getConnection still counts it.
+   */
+  public int reentrancyGroup() {
+    return reentrancyGroup;
   }
 
   public int id() {

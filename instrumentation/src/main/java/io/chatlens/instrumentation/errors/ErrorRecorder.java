@@ -98,6 +98,8 @@ public final class ErrorRecorder {
         instruments.userErrors.add(1, userLabels.get(info.category()));
       } else {
         instruments.errors.add(1, systemLabels.get(info.category(), info.type()));
+      }
+      if (!info.userError() && invocation.probe().component() != Component.JDBC) {
         events.emit(invocation, ChatEvent.Level.ERROR,
             (handled ? "Captured " : "Error in " + invocation.probe().simpleClassName() + "." + invocation.probe().methodName() + ": ")
                 + info.type() + (message(error) == null ? "" : ": " + message(error)),
