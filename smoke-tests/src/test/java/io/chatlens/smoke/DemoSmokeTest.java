@@ -125,8 +125,9 @@ class DemoSmokeTest {
     assertThat(lines).anySatisfy(line -> assertThat(line)
         .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z \\[INFO] \\[session_manager] \\[create_session] "
             + "Created new session for user_id=user-\\d, session_id=sess-[0-9a-f-]+, trace_id=[0-9a-f]{32}, span_id=[0-9a-f]{16}"));
-    assertThat(lines).anySatisfy(line -> assertThat(line).contains("[ERROR] [database_manager] [query_broken_table]")
-        .contains("error_category=database"));
+    assertThat(lines).anySatisfy(line -> assertThat(line)
+        .contains("[ERROR] [jdbc] [execute_query] Database query failed: SELECT * FROM missing_table")
+        .contains("error_type=42S02").contains("error_category=database").containsPattern("error_fingerprint=[0-9a-f]{16}"));
   }
 
   /** The latest cumulative value of a counter (summed over points, optionally only those with status=...). */

@@ -133,7 +133,7 @@ public final class ChatLensDispatcher implements Dispatcher {
             invocation.ownsSpan = true;
           }
         }
-        errors.thrown(invocation, thrown);
+        invocation.error = errors.thrown(invocation, thrown);
       }
       invocation.handler.onExit(invocation, returned, thrown, duration);
       if (invocation.ownsSpan) {

@@ -1,5 +1,6 @@
 package io.chatlens.instrumentation.core;
 
+import io.chatlens.instrumentation.errors.ErrorRecorder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 
@@ -18,6 +19,8 @@ public final class Invocation {
   ChatContext chat;
   /** Handler-specific state. */
   public Object state;
+  /** What the error recorder found about the exception this call threw, or {@code null}. */
+  public ErrorRecorder.ErrorInfo error;
 
   Invocation(Probe probe, ComponentHandler handler, Invocation parent, Object self, Object[] args) {
     this.probe = probe;

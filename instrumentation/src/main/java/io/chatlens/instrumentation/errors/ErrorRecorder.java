@@ -18,8 +18,8 @@ import java.util.WeakHashMap;
 
 /**
  * Records errors: whatever is thrown out of an instrumented method and whatever reaches the application's
- * error handler. Each exception instance is classified and counted once, however many instrumented
- * methods it passes through; every span it passes through is marked. The turn counts as failed when the
+ * error handler. Each error is classified and counted once, however many instrumented methods it passes
+ * through and however often the application wraps it; every span it passes through is marked. The turn counts as failed when the
  * exception escapes the turn or reaches the error handler, not when the application recovered from it.
  */
 public final class ErrorRecorder {
@@ -65,6 +65,7 @@ public final class ErrorRecorder {
   private ErrorInfo record(Invocation invocation, Throwable error, boolean handled) {
     ErrorInfo info = seen.get(error);
     boolean first = info == null;
+    boolean wrapsKnownError = first && causeAlreadyRecorded(error);
     if (first) {
       String category = categorizer.category(error);
       boolean userError = categorizer.isUserError(category) && !settings.countUserErrorsAsErrors;
@@ -93,7 +94,7 @@ public final class ErrorRecorder {
         chat.systemError(info.type());
       }
     }
-    if (first) {
+    if (first && !wrapsKnownError) {
       if (info.userError()) {
         instruments.userErrors.add(1, userLabels.get(info.category()));
       } else {
@@ -107,6 +108,21 @@ public final class ErrorRecorder {
       }
     }
     return info;
+  }
+
+  /**
+   * Whether a cause of this exception was already recorded: an application that wraps a driver's
+   * SQLException in its own exception still has one error, counted once.
+   */
+  private boolean causeAlreadyRecorded(Throwable error) {
+    Throwable cause = error.getCause();
+    for (int depth = 0; cause != null && cause != error && depth < 10; depth++) {
+      if (seen.containsKey(cause)) {
+        return true;
+      }
+      cause = cause.getCause();
+    }
+    return false;
   }
 
   /** The semantic-convention exception event, with the message and stack trace redacted. */

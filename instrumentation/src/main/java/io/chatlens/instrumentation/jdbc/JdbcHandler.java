@@ -150,6 +150,8 @@ public final class JdbcHandler implements ComponentHandler {
       metric = metric.toBuilder().put(Instruments.ERROR_TYPE, status).build();
       events.emit(invocation, ChatEvent.Level.ERROR, "Database query failed: " + execution.shape().sql().text(),
           thrown, false, "db_system", execution.endpoint().info.system(), "error_type", status,
+          "error_category", invocation.error == null ? null : invocation.error.category(),
+          "error_fingerprint", invocation.error == null ? null : invocation.error.fingerprint(),
           "duration_ms", Long.toString(durationNanos / 1_000_000));
     }
     db.operationDuration.record(durationNanos / 1_000_000_000.0, metric);

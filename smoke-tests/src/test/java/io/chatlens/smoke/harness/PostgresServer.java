@@ -77,7 +77,21 @@ public final class PostgresServer implements AutoCloseable {
     }
   }
 
-  private static Path binaries() throws IOException {
+  private static Path binaries() throws Exception {
+    Path found = findBinaries();
+    if (found == null && "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
+      // A fresh machine: install Debian's server package, as .ci/run does.
+      run(List.of("sh", "-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql"), false);
+      found = findBinaries();
+    }
+    if (found == null) {
+      throw new IllegalStateException("no PostgreSQL server under /usr/lib/postgresql: install Debian's postgresql "
+          + "package (apt-get install -y postgresql); .ci/run does this");
+    }
+    return found;
+  }
+
+  private static Path findBinaries() throws IOException {
     Path root = Path.of("/usr/lib/postgresql");
     if (Files.isDirectory(root)) {
       try (Stream<Path> versions = Files.list(root)) {
@@ -89,8 +103,7 @@ public final class PostgresServer implements AutoCloseable {
         }
       }
     }
-    throw new IllegalStateException("no PostgreSQL server under /usr/lib/postgresql: install Debian's postgresql "
-        + "package (apt-get install -y postgresql); .ci/run does this");
+    return null;
   }
 
   @Override
