@@ -4,7 +4,15 @@ import io.chatlens.agent.config.AgentConfig;
 import io.chatlens.agent.config.ConfigKeys;
 import io.chatlens.agent.diagnostics.Diagnostics;
 import io.chatlens.agent.diagnostics.SdkLogBridge;
+import io.chatlens.agent.endpoint.AgentHttpServer;
+import io.chatlens.agent.endpoint.HealthReport;
 import io.chatlens.agent.install.ScopePlan;
+import io.chatlens.agent.telemetry.SelfMetrics;
+import io.chatlens.instrumentation.core.ChatLensDispatcher;
+import io.chatlens.instrumentation.core.Instruments;
+import io.chatlens.instrumentation.runtime.RuntimeMetrics;
+import io.opentelemetry.api.metrics.Meter;
+import java.nio.file.Path;
 import io.chatlens.agent.logging.AgentLogging;
 import io.chatlens.agent.redaction.Redaction;
 import io.chatlens.agent.redaction.Redactor;
@@ -44,6 +52,8 @@ final class AgentRuntime {
   private volatile Telemetry telemetry;
   private volatile AgentLogging logging;
   private final Redactor redactor;
+  private volatile RuntimeMetrics runtimeMetrics;
+  private volatile AgentHttpServer endpoint;
 
   AgentRuntime(AgentConfig config, ScopePlan plan, Instrumentation instrumentation, boolean attached) {
     this.config = config;
@@ -77,8 +87,11 @@ final class AgentRuntime {
       telemetry = telemetryReady.get(config.get(ConfigKeys.INIT_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
       Settings settings = SemanticsFactory.settings(config, redactor::redact, redactor::userId);
       EventSink sink = logging == null ? EventSink.NONE : logging.queue();
-      ChatLensBridge.install(SemanticsFactory.dispatcher(config, settings, telemetry.openTelemetry(), sink, registry));
+      ChatLensDispatcher dispatcher = SemanticsFactory.dispatcher(config, settings, telemetry.openTelemetry(), sink,
+          registry);
+      ChatLensBridge.install(dispatcher);
       weaver.activate();
+      startHealthAndMetrics(dispatcher);
       Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "chatlens-shutdown"));
       scheduleUnmatchedPatternCheck();
       if (attached) {
@@ -90,6 +103,34 @@ final class AgentRuntime {
       weaver.abandon();
       Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
       Diagnostics.error("the agent could not initialise and stays inactive; the application is unaffected: " + cause);
+    }
+  }
+
+  /** Runtime metrics, self-metrics and the /metrics + /health endpoint. */
+  private void startHealthAndMetrics(ChatLensDispatcher dispatcher) {
+    Meter meter = telemetry.openTelemetry().getMeter(Instruments.SCOPE);
+    AgentLogging currentLogging = logging;
+    SelfMetrics.register(meter, telemetry.exporters(), currentLogging == null ? null : currentLogging.queue(),
+        dispatcher::faults);
+    if (config.get(ConfigKeys.RUNTIME_METRICS)) {
+      try {
+        runtimeMetrics = RuntimeMetrics.register(telemetry.openTelemetry(), meter, Path.of(config.get(ConfigKeys.LOG_DIR)));
+        int woven = weaver.weaveJdkTypes(ChatLensBridge.class.getModule());
+        Diagnostics.debug("runtime metrics on; JDK classes woven: " + woven);
+      } catch (RuntimeException | LinkageError failure) {
+        Diagnostics.warn("runtime metrics are off: " + failure);
+      }
+    }
+    if (config.get(ConfigKeys.PROMETHEUS_ENABLED)) {
+      HealthReport health = new HealthReport(telemetry.exporters(), telemetry.pullReader(), () -> {
+        Map<String, Long> drops = new java.util.TreeMap<>();
+        if (currentLogging != null) {
+          drops.put("logEvents", currentLogging.queue().droppedLowPriority() + currentLogging.queue().droppedHighPriority());
+        }
+        return drops;
+      }, List::of);
+      endpoint = AgentHttpServer.start(config.get(ConfigKeys.PROMETHEUS_HOST), config.get(ConfigKeys.PROMETHEUS_PORT),
+          telemetry.pullReader(), telemetry.resource(), health);
     }
   }
 
@@ -127,6 +168,10 @@ final class AgentRuntime {
   }
 
   private void shutdown() {
+    AgentHttpServer currentEndpoint = endpoint;
+    if (currentEndpoint != null) {
+      currentEndpoint.close();
+    }
     AgentLogging currentLogging = logging;
     if (currentLogging != null) {
       currentLogging.close();

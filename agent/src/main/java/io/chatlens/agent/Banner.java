@@ -1,6 +1,7 @@
 package io.chatlens.agent;
 
 import io.chatlens.agent.config.AgentConfig;
+import io.chatlens.agent.config.ConfigKeys;
 import io.chatlens.agent.install.ScopePlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,10 @@ final class Banner {
           exporters.add(signal + " " + name);
         }
       }
+    }
+    if (config.get(ConfigKeys.PROMETHEUS_ENABLED)) {
+      exporters.add("prometheus http://" + config.get(ConfigKeys.PROMETHEUS_HOST) + ":"
+          + config.get(ConfigKeys.PROMETHEUS_PORT) + "/metrics");
     }
     return exporters;
   }

@@ -36,6 +36,19 @@ public final class ChatLensBridge {
     }
   }
 
+  /** Called by advice when a woven constructor completed. Never throws. */
+  public static void constructed(int probeId, Object instance) {
+    Dispatcher current = dispatcher;
+    if (current == null) {
+      return;
+    }
+    try {
+      current.onConstructed(probeId, instance);
+    } catch (Throwable fault) {
+      BridgeFaults.record(fault);
+    }
+  }
+
   /** Called by advice on method exit, normal or exceptional. Never throws. */
   public static void exit(Object token, Object returned, Throwable thrown) {
     if (token == null) {

@@ -24,4 +24,12 @@ public interface Dispatcher {
    * @param thrown the exception the method is throwing, or {@code null}
    */
   void onExit(Object token, Object returned, Throwable thrown);
+
+  /**
+   * Called when a woven constructor completed, e.g. to remember thread pools whose queues are reported.
+   *
+   * @param probeId the id the agent gave this constructor
+   * @param instance the constructed object
+   */
+  default void onConstructed(int probeId, Object instance) {}
 }

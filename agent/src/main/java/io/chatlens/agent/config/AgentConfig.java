@@ -12,7 +12,9 @@ public final class AgentConfig {
 
   /** OpenTelemetry defaults that ChatLens changes, as the OpenTelemetry Java agent does. */
   private static final Map<String, String> CHATLENS_OTEL_DEFAULTS = Map.of(
-      "otel.exporter.otlp.protocol", "http/protobuf");
+      "otel.exporter.otlp.protocol", "http/protobuf",
+      // the SDK reports its own queues, drops and exports with semantic-convention metric names
+      "otel.experimental.sdk.telemetry.version", "latest");
 
   private final Path file;
   private final Map<String, ConfigValue> raw;

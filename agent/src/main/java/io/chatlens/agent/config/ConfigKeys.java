@@ -56,6 +56,16 @@ public final class ConfigKeys {
   public static final ConfigKey<Boolean> JDBC = key("Instrumentation", "chatlens.instrument.jdbc", ValueType.bool(), "true",
       "Instrument every JDBC driver (statements, connections, data sources).");
 
+  // --- Prometheus and health endpoint ---------------------------------------------------------------
+  public static final ConfigKey<Boolean> PROMETHEUS_ENABLED = key("Endpoint", "chatlens.prometheus.enabled", ValueType.bool(), "true",
+      "Serve /metrics (Prometheus text format) and /health (JSON) over HTTP.");
+  public static final ConfigKey<String> PROMETHEUS_HOST = key("Endpoint", "chatlens.prometheus.host", ValueType.nonEmptyText(),
+      "127.0.0.1", "Address the endpoint binds to; 0.0.0.0 to be scraped from other hosts or containers.");
+  public static final ConfigKey<Integer> PROMETHEUS_PORT = key("Endpoint", "chatlens.prometheus.port", ValueType.port(), "9464",
+      "Port of the endpoint (0 picks a free port).");
+  public static final ConfigKey<Boolean> RUNTIME_METRICS = key("Endpoint", "chatlens.runtime.metrics", ValueType.bool(), "true",
+      "JVM memory, GC, threads, classes and CPU, disk space of the log volume, and thread-pool queue depths.");
+
   // --- Component semantics -------------------------------------------------------------------------
   public static final ConfigKey<String> TURN_ENDPOINT = key("Semantics", "chatlens.turn.endpoint", ValueType.nonEmptyText(), "/chat",
       "The endpoint label of chatbot_requests_total for turns.");

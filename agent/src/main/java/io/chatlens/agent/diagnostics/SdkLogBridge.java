@@ -51,10 +51,15 @@ public final class SdkLogBridge extends Handler {
     }
     String shortName = name.substring(name.lastIndexOf('.') + 1);
     if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-      Diagnostics.warnRateLimited(name, "[" + shortName + "] " + message);
+      Diagnostics.warnRateLimited(topic(name), "[" + shortName + "] " + message);
     } else {
       Diagnostics.debug("[" + shortName + "] " + message);
     }
+  }
+
+  /** Every export-related warning shares one topic: a backend that is down yields one line a minute. */
+  static String topic(String loggerName) {
+    return loggerName.contains(".exporter.") || loggerName.contains(".export.") ? "export" : loggerName;
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.chatlens.agent.config.ConfigKey;
 import io.chatlens.agent.config.ConfigKeys;
 import io.chatlens.instrumentation.core.Component;
 import io.chatlens.instrumentation.jdbc.JdbcScope;
+import io.chatlens.instrumentation.runtime.ExecutorScope;
 import io.chatlens.instrumentation.matching.ComponentScope;
 import io.chatlens.instrumentation.matching.Conventions;
 import io.chatlens.instrumentation.matching.MethodPattern;
@@ -59,6 +60,9 @@ public final class ScopePlan {
         }
         summary.add(component.key() + "=" + join(conventions) + " (convention)");
       }
+    }
+    if (config.get(ConfigKeys.RUNTIME_METRICS)) {
+      scopes.add(new ExecutorScope());
     }
     if (config.get(ConfigKeys.JDBC)) {
       scopes.add(new JdbcScope());

@@ -17,6 +17,7 @@ import io.chatlens.instrumentation.errors.ErrorRecorder;
 import io.chatlens.instrumentation.errors.ErrorsHandler;
 import io.chatlens.instrumentation.jdbc.JdbcHandler;
 import io.chatlens.instrumentation.parser.ParserHandler;
+import io.chatlens.instrumentation.runtime.ExecutorRegistry;
 import io.chatlens.instrumentation.search.SearchHandler;
 import io.chatlens.instrumentation.session.SessionHandler;
 import io.chatlens.instrumentation.session.SessionTable;
@@ -78,6 +79,13 @@ public final class SemanticsFactory {
     handlers.put(Component.ERRORS, new ErrorsHandler(instruments, events, settings, errors));
     handlers.put(Component.JDBC, new JdbcHandler(instruments, events, instruments.meter,
         config.get(ConfigKeys.SLOW_QUERY), config.get(ConfigKeys.QUERY_MAX_LENGTH)));
-    return new ChatLensDispatcher(registry, instruments, errors, handlers);
+    java.util.concurrent.atomic.AtomicReference<ChatLensDispatcher> built = new java.util.concurrent.atomic.AtomicReference<>();
+    handlers.put(Component.RUNTIME, new ExecutorRegistry(instruments.meter, () -> {
+      ChatLensDispatcher dispatcher = built.get();
+      return dispatcher == null ? 0 : dispatcher.inFlightTurns();
+    }));
+    ChatLensDispatcher dispatcher = new ChatLensDispatcher(registry, instruments, errors, handlers);
+    built.set(dispatcher);
+    return dispatcher;
   }
 }

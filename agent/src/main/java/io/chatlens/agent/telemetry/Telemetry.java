@@ -2,6 +2,7 @@ package io.chatlens.agent.telemetry;
 
 import io.chatlens.agent.AgentVersion;
 import io.chatlens.agent.config.AgentConfig;
+import io.chatlens.agent.endpoint.PullMetricReader;
 import io.chatlens.agent.diagnostics.Diagnostics;
 import io.chatlens.agent.redaction.Redactor;
 import io.opentelemetry.api.OpenTelemetry;
@@ -28,10 +29,15 @@ public final class Telemetry {
 
   private final OpenTelemetrySdk sdk;
   private final Resource resource;
+  private final PullMetricReader pullReader;
+  private final Map<String, ExporterStats> exporters;
 
-  private Telemetry(OpenTelemetrySdk sdk, Resource resource) {
+  private Telemetry(OpenTelemetrySdk sdk, Resource resource, PullMetricReader pullReader,
+      Map<String, ExporterStats> exporters) {
     this.sdk = sdk;
     this.resource = resource;
+    this.pullReader = pullReader;
+    this.exporters = exporters;
   }
 
   /**
@@ -54,20 +60,30 @@ public final class Telemetry {
     Map<String, String> overrides = new HashMap<>(config.otelOverrides());
     overrides.putAll(extraOverrides);
     Resource[] resource = new Resource[1];
+    PullMetricReader pullReader = new PullMetricReader();
+    Map<String, ExporterStats> exporters = new java.util.LinkedHashMap<>();
+    for (String signal : new String[] {"traces", "metrics", "logs"}) {
+      exporters.put(signal, new ExporterStats(signal));
+    }
     AutoConfiguredOpenTelemetrySdk autoConfigured = AutoConfiguredOpenTelemetrySdk.builder()
         .addPropertiesSupplier(config::otelDefaultsAndFileProperties)
         .addPropertiesCustomizer(properties -> overrides)
         .addResourceCustomizer((base, properties) -> {
-          Resource merged = base.merge(Resource.create(Attributes.of(
+          Resource merged = base.merge(HostAndProcess.resource(base)).merge(Resource.create(Attributes.of(
               DISTRO_NAME, "chatlens", DISTRO_VERSION, AgentVersion.get())));
           resource[0] = merged;
           return merged;
         })
-        .addSpanExporterCustomizer((exporter, properties) -> new RedactingSpanExporter(exporter, redactor))
+        .addSpanExporterCustomizer((exporter, properties) ->
+            new RedactingSpanExporter(CountingExporters.spans(exporter, exporters.get("traces")), redactor))
+        .addMetricExporterCustomizer((exporter, properties) -> CountingExporters.metrics(exporter, exporters.get("metrics")))
+        .addLogRecordExporterCustomizer((exporter, properties) -> CountingExporters.logs(exporter, exporters.get("logs")))
+        .addMeterProviderCustomizer((builder, properties) -> builder.registerMetricReader(pullReader))
         .setServiceClassLoader(Telemetry.class.getClassLoader())
         .disableShutdownHook()
         .build();
-    return new Telemetry(autoConfigured.getOpenTelemetrySdk(), resource[0] == null ? Resource.getDefault() : resource[0]);
+    return new Telemetry(autoConfigured.getOpenTelemetrySdk(), resource[0] == null ? Resource.getDefault() : resource[0],
+        pullReader, exporters);
   }
 
   public OpenTelemetry openTelemetry() {
@@ -80,6 +96,16 @@ public final class Telemetry {
 
   public Resource resource() {
     return resource;
+  }
+
+  /** Collects every metric on demand (the Prometheus endpoint and the health report). */
+  public PullMetricReader pullReader() {
+    return pullReader;
+  }
+
+  /** Export statistics by signal: traces, metrics, logs. */
+  public Map<String, ExporterStats> exporters() {
+    return exporters;
   }
 
   /** Flushes and shuts down every exporter, waiting at most this long. */

@@ -155,6 +155,18 @@ public final class ChatLensDispatcher implements Dispatcher {
     }
   }
 
+  @Override
+  public void onConstructed(int probeId, Object instance) {
+    Probe probe = registry.get(probeId);
+    if (probe != null && handlers[probe.component().ordinal()] instanceof ConstructionListener listener) {
+      try {
+        listener.constructed(probe, instance);
+      } catch (RuntimeException fault) {
+        faults.incrementAndGet();
+      }
+    }
+  }
+
   private void tagIdentity(Invocation invocation) {
     ChatContext chat = invocation.chat;
     if (chat == null) {

@@ -10,7 +10,8 @@ public enum Component {
   SEARCH("search_engine", "search operations and results"),
   DATABASE("database_manager", "the application's data access"),
   ERRORS("error_handler", "error capture and reporting"),
-  JDBC("jdbc", "JDBC statements and connections");
+  JDBC("jdbc", "JDBC statements and connections"),
+  RUNTIME("runtime", "thread pools and the JVM");
 
   private final String module;
   private final String description;

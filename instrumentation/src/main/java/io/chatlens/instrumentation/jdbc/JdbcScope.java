@@ -69,7 +69,7 @@ public final class JdbcScope implements WeavingScope {
       return choices;
     }
     for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
-      if (!method.isPublic() || method.isStatic() || !WeavingScope.weavable(method)) {
+      if (!method.isPublic() || method.isStatic() || method.isConstructor() || !WeavingScope.weavable(method)) {
         continue;
       }
       String name = method.getName();

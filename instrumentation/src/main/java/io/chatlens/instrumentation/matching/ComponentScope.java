@@ -84,7 +84,7 @@ public final class ComponentScope implements WeavingScope {
       return choices;
     }
     for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
-      if (!WeavingScope.weavable(method) || isObjectMethod(method)) {
+      if (!WeavingScope.weavable(method) || method.isConstructor() || isObjectMethod(method)) {
         continue;
       }
       MethodPattern.MethodSelector selector = pattern.selectorFor(method.getName());

@@ -64,7 +64,15 @@ public final class PrefilterTransformer implements ClassFileTransformer {
       if (candidate == null) {
         return null;
       }
-      ClassFileTransformer byteBuddy = awaitDelegate();
+      ClassFileTransformer byteBuddy = delegate;
+      if (byteBuddy == null) {
+        // JDK classes are woven later by an explicit retransformation, and the agent's own threads must never
+        // wait for the agent: only application classes wait for the weaver.
+        if (exclusions.always(className) || Thread.currentThread().getName().startsWith("chatlens")) {
+          return null;
+        }
+        byteBuddy = awaitDelegate();
+      }
       if (byteBuddy == null) {
         return null;
       }
@@ -92,7 +100,16 @@ public final class PrefilterTransformer implements ClassFileTransformer {
   /** Whether this class must go to Byte Buddy, or {@code null}. Cheap: no parsing beyond the header. */
   Candidate candidate(String internalName, byte[] bytes) {
     if (exclusions.always(internalName)) {
-      return null;
+      List<WeavingScope> jdk = null;
+      for (WeavingScope scope : scopes) {
+        if (scope.jdkTypes().contains(internalName)) {
+          if (jdk == null) {
+            jdk = new ArrayList<>(1);
+          }
+          jdk.add(scope);
+        }
+      }
+      return jdk == null ? null : new Candidate(internalName, jdk, Set.of());
     }
     boolean library = exclusions.library(internalName);
     String binaryName = null;

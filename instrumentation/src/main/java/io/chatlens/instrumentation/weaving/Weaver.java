@@ -64,6 +64,7 @@ public final class Weaver {
   /** Builds Byte Buddy (a few hundred milliseconds of class loading); call {@link #activate} next. */
   public void prepare() {
     Advice advice = Advice.withCustomMapping().bind(new ProbeIdBinding()).to(ProbeAdvice.class);
+    Advice constructorAdvice = Advice.withCustomMapping().bind(new ProbeIdBinding()).to(ConstructorAdvice.class);
     byteBuddy = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
@@ -72,7 +73,7 @@ public final class Weaver {
         .with(new ErrorListener(listener))
         .ignore(ElementMatchers.none())
         .type(new CurrentCandidate())
-        .transform((builder, type, loader, module, domain) -> weave(builder, type, advice))
+        .transform((builder, type, loader, module, domain) -> weave(builder, type, advice, constructorAdvice))
         .makeRaw();
   }
 
@@ -171,7 +172,8 @@ public final class Weaver {
     return names.toArray(new String[0]);
   }
 
-  private DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type, Advice advice) {
+  private DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type, Advice advice,
+      Advice constructorAdvice) {
     Candidate candidate = CURRENT.get();
     if (candidate == null) {
       return builder;
@@ -193,12 +195,41 @@ public final class Weaver {
     }
     listener.onWoven(type.getName(), List.copyOf(chosen.values()));
     Set<String> keys = new HashSet<>(chosen.keySet());
-    return builder.visit(advice.on(new ElementMatcher.Junction.AbstractBase<MethodDescription>() {
+    ElementMatcher.Junction<MethodDescription> chosenMethods = new ElementMatcher.Junction.AbstractBase<>() {
       @Override
       public boolean matches(MethodDescription method) {
         return keys.contains(ProbeIdBinding.key(method));
       }
-    }));
+    };
+    return builder
+        .visit(advice.on(chosenMethods.and(ElementMatchers.not(ElementMatchers.isConstructor()))))
+        .visit(constructorAdvice.on(chosenMethods.and(ElementMatchers.isConstructor())));
+  }
+
+  /**
+   * Weaves the JDK classes that scopes asked for (such as ThreadPoolExecutor's constructors). The JDK's
+   * own module is first allowed to read the bridge on the bootstrap class path.
+   *
+   * @return the number of JDK classes woven
+   */
+  public int weaveJdkTypes(Module bridgeModule) {
+    int woven = 0;
+    for (WeavingScope scope : scopes) {
+      for (String internalName : scope.jdkTypes()) {
+        try {
+          Class<?> type = Class.forName(internalName.replace('/', '.'), false, null);
+          if (!type.getModule().canRead(bridgeModule)) {
+            instrumentation.redefineModule(type.getModule(), Set.of(bridgeModule), java.util.Map.of(),
+                java.util.Map.of(), Set.of(), java.util.Map.of());
+          }
+          instrumentation.retransformClasses(type);
+          woven++;
+        } catch (Throwable fault) {
+          listener.onError(internalName, fault);
+        }
+      }
+    }
+    return woven;
   }
 
   private void choose(WeavingScope scope, TypeDescription type, String root, Map<String, Probe> chosen) {

@@ -41,12 +41,20 @@ public interface WeavingScope {
    */
   List<Choice> choose(TypeDescription type, String root);
 
-  /** One method to probe, with its lifecycle role. */
+  /** One method (or constructor) to probe, with its lifecycle role. */
   record Choice(MethodDescription.InDefinedShape method, String role) {}
 
-  /** Whether a method can carry advice at all. */
+  /**
+   * JDK classes (internal names) this scope may weave even though the JDK is otherwise never woven; they
+   * are retransformed once the weaver is active. Default: none.
+   */
+  default Set<String> jdkTypes() {
+    return Set.of();
+  }
+
+  /** Whether a method can carry advice at all (constructors are chosen only by scopes that ask for them). */
   static boolean weavable(MethodDescription.InDefinedShape method) {
-    return !method.isAbstract() && !method.isNative() && !method.isConstructor() && !method.isTypeInitializer()
+    return !method.isAbstract() && !method.isNative() && !method.isTypeInitializer()
         && !method.isSynthetic() && !method.isBridge();
   }
 }

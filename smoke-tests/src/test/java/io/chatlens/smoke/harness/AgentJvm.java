@@ -80,6 +80,12 @@ public final class AgentJvm {
     return this;
   }
 
+  /** Replaces the program arguments. */
+  public AgentJvm withArgsReplacedBy(String... values) {
+    args.clear();
+    return args(values);
+  }
+
   public AgentJvm workingDirectory(Path directory) {
     this.workingDirectory = directory;
     return this;

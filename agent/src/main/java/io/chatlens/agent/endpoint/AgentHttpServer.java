@@ -1,0 +1,76 @@
+package io.chatlens.agent.endpoint;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.chatlens.agent.diagnostics.Diagnostics;
+import io.opentelemetry.sdk.resources.Resource;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+
+/**
+ * The agent's HTTP endpoint: {@code /metrics} in the Prometheus text format and {@code /health} as JSON.
+ * One daemon thread serves it. If the port is taken the agent logs one warning and runs without it.
+ */
+public final class AgentHttpServer implements AutoCloseable {
+
+  private final HttpServer server;
+
+  private AgentHttpServer(HttpServer server) {
+    this.server = server;
+  }
+
+  /** Starts the endpoint, or returns {@code null} (after one warning) when it cannot bind. */
+  public static AgentHttpServer start(String host, int port, PullMetricReader metrics, Resource resource,
+      HealthReport health) {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
+      server.setExecutor(Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "chatlens-http");
+        thread.setDaemon(true);
+        return thread;
+      }));
+      server.createContext("/metrics", exchange -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
+          PrometheusText.render(metrics.collect(), resource)));
+      server.createContext("/health", exchange -> respond(exchange, "UP".equals(health.status()) ? 200 : 503,
+          "application/json", health.json()));
+      server.start();
+      Diagnostics.debug("endpoint listening on http://" + host + ":" + server.getAddress().getPort() + "/metrics");
+      return new AgentHttpServer(server);
+    } catch (IOException | RuntimeException unavailable) {
+      Diagnostics.warn("cannot open the Prometheus endpoint on " + host + ":" + port + " (" + unavailable.getMessage()
+          + "); set chatlens.prometheus.port or chatlens.prometheus.enabled=false. Everything else works.");
+      return null;
+    }
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    try (exchange) {
+      if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
+        exchange.sendResponseHeaders(405, -1);
+        return;
+      }
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", contentType);
+      exchange.sendResponseHeaders(status, "HEAD".equals(exchange.getRequestMethod()) ? -1 : bytes.length);
+      if (!"HEAD".equals(exchange.getRequestMethod())) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(bytes);
+        }
+      }
+    } catch (RuntimeException fault) {
+      Diagnostics.warnRateLimited("endpoint", "the endpoint failed to answer: " + fault);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

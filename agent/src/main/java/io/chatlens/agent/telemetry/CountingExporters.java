@@ -1,0 +1,131 @@
+package io.chatlens.agent.telemetry;
+
+import io.chatlens.agent.diagnostics.Diagnostics;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.export.MemoryMode;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import io.opentelemetry.sdk.metrics.InstrumentType;
+import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.metrics.export.MetricExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.Collection;
+
+/**
+ * Wraps the SDK's exporters to count what each signal exported and failed, for the health report and
+ * self-metrics. A failing backend is reported at most once a minute.
+ */
+final class CountingExporters {
+
+  private CountingExporters() {}
+
+  static void track(CompletableResultCode result, ExporterStats stats, int items) {
+    result.whenComplete(() -> {
+      if (result.isSuccess()) {
+        stats.succeeded(items);
+      } else {
+        stats.failed(items);
+        Diagnostics.warnRateLimited("export", "exporting " + stats.signal()
+            + " failed; the backend is unreachable or refused them (retried with backoff; reported at most once a minute)");
+      }
+    });
+  }
+
+  static SpanExporter spans(SpanExporter delegate, ExporterStats stats) {
+    stats.configured();
+    return new SpanExporter() {
+      @Override
+      public CompletableResultCode export(Collection<SpanData> spans) {
+        CompletableResultCode result = delegate.export(spans);
+        track(result, stats, spans.size());
+        return result;
+      }
+
+      @Override
+      public CompletableResultCode flush() {
+        return delegate.flush();
+      }
+
+      @Override
+      public CompletableResultCode shutdown() {
+        return delegate.shutdown();
+      }
+
+      @Override
+      public String toString() {
+        return delegate.toString();
+      }
+    };
+  }
+
+  static MetricExporter metrics(MetricExporter delegate, ExporterStats stats) {
+    stats.configured();
+    return new MetricExporter() {
+      @Override
+      public CompletableResultCode export(Collection<MetricData> metrics) {
+        CompletableResultCode result = delegate.export(metrics);
+        track(result, stats, metrics.size());
+        return result;
+      }
+
+      @Override
+      public AggregationTemporality getAggregationTemporality(InstrumentType instrumentType) {
+        return delegate.getAggregationTemporality(instrumentType);
+      }
+
+      @Override
+      public io.opentelemetry.sdk.metrics.Aggregation getDefaultAggregation(InstrumentType instrumentType) {
+        return delegate.getDefaultAggregation(instrumentType);
+      }
+
+      @Override
+      public MemoryMode getMemoryMode() {
+        return delegate.getMemoryMode();
+      }
+
+      @Override
+      public CompletableResultCode flush() {
+        return delegate.flush();
+      }
+
+      @Override
+      public CompletableResultCode shutdown() {
+        return delegate.shutdown();
+      }
+
+      @Override
+      public String toString() {
+        return delegate.toString();
+      }
+    };
+  }
+
+  static LogRecordExporter logs(LogRecordExporter delegate, ExporterStats stats) {
+    stats.configured();
+    return new LogRecordExporter() {
+      @Override
+      public CompletableResultCode export(Collection<LogRecordData> logs) {
+        CompletableResultCode result = delegate.export(logs);
+        track(result, stats, logs.size());
+        return result;
+      }
+
+      @Override
+      public CompletableResultCode flush() {
+        return delegate.flush();
+      }
+
+      @Override
+      public CompletableResultCode shutdown() {
+        return delegate.shutdown();
+      }
+
+      @Override
+      public String toString() {
+        return delegate.toString();
+      }
+    };
+  }
+}

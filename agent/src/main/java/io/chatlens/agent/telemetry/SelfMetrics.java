@@ -1,0 +1,49 @@
+package io.chatlens.agent.telemetry;
+
+import io.chatlens.agent.logging.EventQueue;
+import io.chatlens.bootstrap.BridgeFaults;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.Meter;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The agent's own health as metrics: items exported and failed per signal, log events dropped by
+ * priority, the log queue's size and faults swallowed inside the agent. The SDK adds its own
+ * {@code otel.sdk.*} metrics (span and log queues, items dropped because a queue was full).
+ */
+public final class SelfMetrics {
+
+  static final AttributeKey<String> SIGNAL = AttributeKey.stringKey("signal");
+  static final AttributeKey<String> PRIORITY = AttributeKey.stringKey("priority");
+  static final AttributeKey<String> QUEUE = AttributeKey.stringKey("queue");
+
+  private SelfMetrics() {}
+
+  public static void register(Meter meter, Map<String, ExporterStats> exporters, EventQueue logQueue,
+      LongSupplier handlerFaults) {
+    meter.counterBuilder("chatlens.exporter.exported").setUnit("{item}")
+        .setDescription("Spans, metric points and log records exported, by signal.")
+        .buildWithCallback(measurement -> exporters.values().forEach(stats ->
+            measurement.record(stats.exported(), Attributes.of(SIGNAL, stats.signal()))));
+    meter.counterBuilder("chatlens.exporter.failures").setUnit("{item}")
+        .setDescription("Items whose export failed after retries, by signal.")
+        .buildWithCallback(measurement -> exporters.values().forEach(stats ->
+            measurement.record(stats.failed(), Attributes.of(SIGNAL, stats.signal()))));
+    if (logQueue != null) {
+      meter.counterBuilder("chatlens.log.dropped").setUnit("{event}")
+          .setDescription("Structured log events dropped because the queue was full, by priority.")
+          .buildWithCallback(measurement -> {
+            measurement.record(logQueue.droppedLowPriority(), Attributes.of(PRIORITY, "low"));
+            measurement.record(logQueue.droppedHighPriority(), Attributes.of(PRIORITY, "high"));
+          });
+      meter.gaugeBuilder("chatlens.queue.size").ofLongs().setUnit("{item}")
+          .setDescription("Items waiting in the agent's own queues.")
+          .buildWithCallback(measurement -> measurement.record(logQueue.size(), Attributes.of(QUEUE, "log_events")));
+    }
+    meter.counterBuilder("chatlens.agent.faults").setUnit("{fault}")
+        .setDescription("Faults inside the agent that were swallowed to protect the application.")
+        .buildWithCallback(measurement -> measurement.record(BridgeFaults.count() + handlerFaults.getAsLong()));
+  }
+}
