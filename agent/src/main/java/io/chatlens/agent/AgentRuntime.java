@@ -7,6 +7,7 @@ import io.chatlens.agent.diagnostics.SdkLogBridge;
 import io.chatlens.agent.endpoint.AgentHttpServer;
 import io.chatlens.agent.endpoint.HealthReport;
 import io.chatlens.agent.install.ScopePlan;
+import io.chatlens.agent.telemetry.LogExport;
 import io.chatlens.agent.telemetry.SelfMetrics;
 import io.chatlens.instrumentation.core.ChatLensDispatcher;
 import io.chatlens.instrumentation.core.Instruments;
@@ -92,6 +93,10 @@ final class AgentRuntime {
       ChatLensBridge.install(dispatcher);
       weaver.activate();
       startHealthAndMetrics(dispatcher);
+      AgentLogging currentLogging = logging;
+      if (currentLogging != null) {
+        currentLogging.forwardTo(new LogExport(telemetry.sdk().getSdkLoggerProvider()));
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "chatlens-shutdown"));
       scheduleUnmatchedPatternCheck();
       if (attached) {

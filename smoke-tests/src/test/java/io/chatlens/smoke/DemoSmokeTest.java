@@ -130,6 +130,23 @@ class DemoSmokeTest {
         .contains("error_type=42S02").contains("error_category=database").containsPattern("error_fingerprint=[0-9a-f]{16}"));
   }
 
+  @Test
+  void logRecordsGoOutOverOtlpWithTheirTraceContext() {
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(receiver.logs()).isNotEmpty());
+    Set<String> traceIds = spans().stream().map(Spans::traceId).collect(Collectors.toSet());
+    List<OtlpReceiver.ReceivedLog> created = receiver.logs().stream()
+        .filter(log -> log.log().getBody().getStringValue().startsWith("Created new session for")).toList();
+    assertThat(created).hasSize(4).allSatisfy(log -> {
+      String traceId = java.util.HexFormat.of().formatHex(log.log().getTraceId().toByteArray());
+      assertThat(traceIds).contains(traceId);
+      assertThat(log.log().getSpanId().size()).isEqualTo(8);
+      assertThat(log.attribute("user.id")).startsWith("user-");
+      assertThat(log.attribute("session.id")).startsWith("sess-");
+      assertThat(log.attribute("code.function.name")).isEqualTo("create_session");
+      assertThat(log.log().getSeverityText()).isEqualTo("INFO");
+    });
+  }
+
   /** The latest cumulative value of a counter (summed over points, optionally only those with status=...). */
   private static long sum(List<ReceivedMetric> metrics, String name, String status) {
     ReceivedMetric latest = null;

@@ -30,6 +30,7 @@ public final class AgentLogging implements AutoCloseable {
   private volatile boolean running = true;
 
   private final Redactor redactor;
+  private volatile java.util.function.Consumer<ChatEvent> forwarder;
 
   private AgentLogging(AgentConfig config, Redactor redactor) {
     this.redactor = redactor;
@@ -110,6 +111,15 @@ public final class AgentLogging implements AutoCloseable {
     for (Appender<ChatEvent> appender : appenders) {
       appender.doAppend(clean);
     }
+    java.util.function.Consumer<ChatEvent> forward = forwarder;
+    if (forward != null) {
+      forward.accept(clean);
+    }
+  }
+
+  /** Also hands every (redacted) event to this consumer, on the writer thread: the OTLP log export. */
+  public void forwardTo(java.util.function.Consumer<ChatEvent> consumer) {
+    this.forwarder = consumer;
   }
 
   /** Writes what is queued and closes the files. */

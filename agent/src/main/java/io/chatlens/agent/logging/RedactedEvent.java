@@ -8,7 +8,7 @@ import java.util.Map;
  * Applies the redaction stage to an event on the log-writer thread, never on the application thread:
  * the message, every context value (by key and by value) and the exception text.
  */
-final class RedactedEvent {
+public final class RedactedEvent {
 
   private RedactedEvent() {}
 
@@ -21,7 +21,7 @@ final class RedactedEvent {
   }
 
   /** A stand-in that carries the original's type name, redacted message and stack frames. */
-  static final class RedactedThrowable extends RuntimeException {
+  public static final class RedactedThrowable extends RuntimeException {
     private final String typeName;
 
     RedactedThrowable(Throwable original, Redactor redactor) {
@@ -33,7 +33,7 @@ final class RedactedEvent {
       setStackTrace(safeStack(original));
     }
 
-    String typeName() {
+    public String typeName() {
       return typeName;
     }
 

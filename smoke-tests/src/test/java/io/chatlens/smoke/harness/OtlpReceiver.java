@@ -34,6 +34,11 @@ public final class OtlpReceiver implements AutoCloseable {
   public OtlpReceiver() {
     server = new WireMockServer(wireMockConfig().dynamicPort());
     server.start();
+    stubOk();
+  }
+
+  /** Every signal answered with 200 and an empty protobuf body. */
+  public void stubOk() {
     for (String path : List.of("/v1/traces", "/v1/metrics", "/v1/logs")) {
       server.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
           .withHeader("Content-Type", "application/x-protobuf").withBody(new byte[0])));

@@ -1,0 +1,92 @@
+package io.chatlens.agent.telemetry;
+
+import io.chatlens.instrumentation.core.ChatEvent;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.logs.LogRecordBuilder;
+import io.opentelemetry.api.logs.Logger;
+import io.opentelemetry.api.logs.LoggerProvider;
+import io.opentelemetry.api.logs.Severity;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Sends the structured log events as OpenTelemetry log records (OTLP), carrying the trace context of the
+ * span they were written in. Runs on the log-writer thread, after redaction.
+ */
+public final class LogExport implements Consumer<ChatEvent> {
+
+  static final AttributeKey<String> MODULE = AttributeKey.stringKey("chatbot.module");
+  static final AttributeKey<String> FUNCTION = AttributeKey.stringKey("code.function.name");
+  static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
+  static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
+  static final AttributeKey<Boolean> AUDIT = AttributeKey.booleanKey("chatbot.audit");
+
+  private final Logger logger;
+
+  public LogExport(LoggerProvider provider) {
+    this.logger = provider.get("io.chatlens");
+  }
+
+  @Override
+  public void accept(ChatEvent event) {
+    LogRecordBuilder record = logger.logRecordBuilder()
+        .setTimestamp(event.epochMillis(), TimeUnit.MILLISECONDS)
+        .setSeverity(severity(event.level()))
+        .setSeverityText(event.level().name())
+        .setBody(event.message() == null ? "" : event.message())
+        .setAttribute(MODULE, event.module())
+        .setAttribute(FUNCTION, event.function());
+    if (event.audit()) {
+      record.setAttribute(AUDIT, true);
+    }
+    Map<String, String> context = event.context();
+    if (context != null) {
+      String traceId = context.get("trace_id");
+      String spanId = context.get("span_id");
+      if (traceId != null && spanId != null) {
+        record.setContext(Context.root().with(Span.wrap(
+            SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault()))));
+      }
+      for (Map.Entry<String, String> entry : context.entrySet()) {
+        String key = entry.getKey();
+        if (!key.equals("trace_id") && !key.equals("span_id") && entry.getValue() != null) {
+          record.setAttribute(AttributeKey.stringKey(attributeName(key)), entry.getValue());
+        }
+      }
+    }
+    if (event.error() != null) {
+      Throwable error = event.error();
+      record.setAttribute(EXCEPTION_TYPE, error instanceof io.chatlens.agent.logging.RedactedEvent.RedactedThrowable redacted
+          ? redacted.typeName() : error.getClass().getName());
+      if (error.getMessage() != null) {
+        record.setAttribute(EXCEPTION_MESSAGE, error.getMessage());
+      }
+    }
+    record.emit();
+  }
+
+  /** {@code user_id} becomes {@code user.id}, {@code session_id} {@code session.id}; others {@code chatbot.*}. */
+  static String attributeName(String key) {
+    return switch (key) {
+      case "user_id" -> "user.id";
+      case "session_id" -> "session.id";
+      case "error_type" -> "error.type";
+      default -> "chatbot." + key;
+    };
+  }
+
+  static Severity severity(ChatEvent.Level level) {
+    return switch (level) {
+      case DEBUG -> Severity.DEBUG;
+      case INFO -> Severity.INFO;
+      case WARN -> Severity.WARN;
+      case ERROR -> Severity.ERROR;
+    };
+  }
+}

@@ -1,0 +1,87 @@
+package io.chatlens.smoke;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.chatlens.smoke.harness.Http;
+import io.chatlens.smoke.harness.OtlpReceiver;
+import io.chatlens.smoke.harness.Ports;
+import io.chatlens.smoke.harness.RunningJvm;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A backend that is down, refusing (503) or hanging: the chatbot never blocks, what is dropped is counted,
+ * at most one warning a minute is printed, the SDK retries, and export resumes when the backend returns.
+ */
+class BackendDownSmokeTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+  @Test
+  void exportRetriesThroughOutagesAndResumesWhenTheBackendReturns() throws Exception {
+    try (OtlpReceiver backend = new OtlpReceiver()) {
+      backend.wireMock().stubFor(post(urlEqualTo("/v1/traces")).atPriority(1)
+          .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")));
+      try (RunningJvm chatbot = DemoSmokeTest.demo().withArgsReplacedBy("--mode", "repl", "--quiet")
+          .exportTo(backend).property("otel.service.name", "outage").start()) {
+        for (int i = 0; i < 5; i++) {
+          chatbot.send("/search reset password");
+        }
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+            backend.wireMock().findAll(postRequestedFor(urlEqualTo("/v1/traces")))).as("retries").hasSizeGreaterThan(2));
+
+        backend.wireMock().resetMappings();
+        backend.stubOk();
+        for (int i = 0; i < 5; i++) {
+          chatbot.send("/search refund");
+        }
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(backend.wireMock().getAllServeEvents())
+            .as("a span export accepted after the backend came back")
+            .anySatisfy(event -> {
+              assertThat(event.getRequest().getUrl()).isEqualTo("/v1/traces");
+              assertThat(event.getResponse().getStatus()).isEqualTo(200);
+            }));
+        assertThat(backend.spans()).anySatisfy(span -> assertThat(span.span().getName()).isEqualTo("ChatService.handle"));
+        chatbot.closeStdin();
+        assertThat(chatbot.waitForExit(TIMEOUT)).isZero();
+        assertThat(chatbot.stdout()).contains("SUMMARY");
+        long exportWarnings = chatbot.stderr().lines().filter(line -> line.startsWith("[chatlens] WARN")).count();
+        assertThat(exportWarnings).as("warnings within one minute: " + chatbot.stderr()).isLessThanOrEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void aHangingBackendNeverBlocksTheChatbotAndDropsAreCounted() throws Exception {
+    try (OtlpReceiver backend = new OtlpReceiver()) {
+      backend.wireMock().stubFor(post(urlEqualTo("/v1/traces")).atPriority(1)
+          .willReturn(aResponse().withStatus(200).withFixedDelay(60_000)));
+      int port = Ports.free();
+      try (RunningJvm chatbot = DemoSmokeTest.demo().withArgsReplacedBy("--mode", "repl", "--quiet")
+          .exportTo(backend).property("otel.service.name", "hanging")
+          .property("otel.bsp.max.queue.size", "32").property("otel.bsp.max.export.batch.size", "16")
+          .property("otel.exporter.otlp.timeout", "2s")
+          .property("chatlens.prometheus.port", Integer.toString(port)).start()) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+          lines.append("/search reset password ").append(i).append('\n');
+        }
+        chatbot.send(lines.toString().strip());
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(chatbot.stdout().split("> ", -1).length - 1)
+            .as("every turn answered while the backend hangs").isGreaterThanOrEqualTo(300));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+          assertThat(Http.get("http://127.0.0.1:" + port + "/health").body()).containsPattern("\"spans\":[1-9]\\d*");
+          assertThat(Http.get("http://127.0.0.1:" + port + "/metrics").body()).containsPattern(
+              "otel_sdk_processor_span_processed_total\\{[^}]*error_type=\"queue_full\"[^}]*\\} [1-9]");
+        });
+        chatbot.closeStdin();
+        assertThat(chatbot.waitForExit(TIMEOUT)).isZero();
+      }
+    }
+  }
+}
