@@ -49,6 +49,20 @@ public final class ChatLensBridge {
     }
   }
 
+  /** Called by advice on an application log event's MDC map; returns the map to use. Never throws. */
+  public static Object mdc(Object mdc) {
+    Dispatcher current = dispatcher;
+    if (current == null) {
+      return mdc;
+    }
+    try {
+      return current.onMdc(mdc);
+    } catch (Throwable fault) {
+      BridgeFaults.record(fault);
+      return mdc;
+    }
+  }
+
   /** Called by advice on method exit, normal or exceptional. Never throws. */
   public static void exit(Object token, Object returned, Throwable thrown) {
     if (token == null) {

@@ -32,4 +32,12 @@ public interface Dispatcher {
    * @param instance the constructed object
    */
   default void onConstructed(int probeId, Object instance) {}
+
+  /**
+   * Called when an application logging framework builds the MDC of a log event: returns the map to use,
+   * with the current trace and span ids added, or the given map unchanged.
+   */
+  default Object onMdc(Object mdc) {
+    return mdc;
+  }
 }

@@ -50,6 +50,11 @@ public final class ConfigKeys {
   public static final ConfigKey<List<String>> EXCLUDE = key("Instrumentation", "chatlens.instrument.exclude",
       ValueType.list(), "",
       "Extra package prefixes never instrumented, in addition to the JDK, the agent and common libraries.");
+  public static final ConfigKey<Boolean> LOGS_BRIDGE = key("Instrumentation", "chatlens.instrument.app-logs", ValueType.bool(), "true",
+      "Also export the application's own Logback, Log4j 2 and java.util.logging events as OTLP log records "
+          + "(with trace context; redacted). Its log output is unchanged.");
+  public static final ConfigKey<Boolean> LOGS_MDC = key("Instrumentation", "chatlens.instrument.mdc", ValueType.bool(), "true",
+      "Add trace_id, span_id and trace_flags to the MDC of the application's Logback events while a span is active.");
   public static final ConfigKey<Duration> GRACE_PERIOD = key("Instrumentation", "chatlens.instrument.grace-period",
       ValueType.duration(), "60s",
       "After this time, each configured pattern that matched no class gets one warning.");

@@ -5,6 +5,7 @@ import io.chatlens.agent.config.ConfigKey;
 import io.chatlens.agent.config.ConfigKeys;
 import io.chatlens.instrumentation.core.Component;
 import io.chatlens.instrumentation.jdbc.JdbcScope;
+import io.chatlens.instrumentation.logs.LogBridgeScope;
 import io.chatlens.instrumentation.runtime.ExecutorScope;
 import io.chatlens.instrumentation.matching.ComponentScope;
 import io.chatlens.instrumentation.matching.Conventions;
@@ -63,6 +64,10 @@ public final class ScopePlan {
     }
     if (config.get(ConfigKeys.RUNTIME_METRICS)) {
       scopes.add(new ExecutorScope());
+    }
+    if (config.get(ConfigKeys.LOGS_BRIDGE) || config.get(ConfigKeys.LOGS_MDC)) {
+      scopes.add(new LogBridgeScope(config.get(ConfigKeys.LOGS_BRIDGE), config.get(ConfigKeys.LOGS_MDC)));
+      summary.add("app-logs");
     }
     if (config.get(ConfigKeys.JDBC)) {
       scopes.add(new JdbcScope());

@@ -16,6 +16,7 @@ import io.chatlens.instrumentation.errors.ErrorFingerprint;
 import io.chatlens.instrumentation.errors.ErrorRecorder;
 import io.chatlens.instrumentation.errors.ErrorsHandler;
 import io.chatlens.instrumentation.jdbc.JdbcHandler;
+import io.chatlens.instrumentation.logs.LogBridgeHandler;
 import io.chatlens.instrumentation.parser.ParserHandler;
 import io.chatlens.instrumentation.runtime.ExecutorRegistry;
 import io.chatlens.instrumentation.search.SearchHandler;
@@ -79,6 +80,7 @@ public final class SemanticsFactory {
     handlers.put(Component.ERRORS, new ErrorsHandler(instruments, events, settings, errors));
     handlers.put(Component.JDBC, new JdbcHandler(instruments, events, instruments.meter,
         config.get(ConfigKeys.SLOW_QUERY), config.get(ConfigKeys.QUERY_MAX_LENGTH)));
+    handlers.put(Component.LOGS, new LogBridgeHandler(openTelemetry.getLogsBridge()));
     java.util.concurrent.atomic.AtomicReference<ChatLensDispatcher> built = new java.util.concurrent.atomic.AtomicReference<>();
     handlers.put(Component.RUNTIME, new ExecutorRegistry(instruments.meter, () -> {
       ChatLensDispatcher dispatcher = built.get();

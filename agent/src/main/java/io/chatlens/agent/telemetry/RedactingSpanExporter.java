@@ -1,10 +1,7 @@
 package io.chatlens.agent.telemetry;
 
 import io.chatlens.agent.redaction.Redactor;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.AttributeType;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
 import io.opentelemetry.sdk.trace.data.EventData;
@@ -71,22 +68,7 @@ public final class RedactingSpanExporter implements SpanExporter {
 
   /** The same instance when nothing needed redaction. */
   Attributes redact(Attributes attributes) {
-    AttributesBuilder[] builder = new AttributesBuilder[1];
-    attributes.forEach((key, value) -> {
-      if (key.getType() == AttributeType.STRING) {
-        String original = (String) value;
-        String cleaned = redactor.redactAttribute(key.getKey(), original);
-        if (cleaned != original && builder[0] == null) {
-          builder[0] = attributes.toBuilder();
-        }
-        if (builder[0] != null && cleaned != original) {
-          @SuppressWarnings("unchecked")
-          AttributeKey<String> stringKey = (AttributeKey<String>) key;
-          builder[0].put(stringKey, cleaned);
-        }
-      }
-    });
-    return builder[0] == null ? attributes : builder[0].build();
+    return RedactedAttributes.of(attributes, redactor);
   }
 
   @Override

@@ -77,7 +77,8 @@ public final class Telemetry {
         .addSpanExporterCustomizer((exporter, properties) ->
             new RedactingSpanExporter(CountingExporters.spans(exporter, exporters.get("traces")), redactor))
         .addMetricExporterCustomizer((exporter, properties) -> CountingExporters.metrics(exporter, exporters.get("metrics")))
-        .addLogRecordExporterCustomizer((exporter, properties) -> CountingExporters.logs(exporter, exporters.get("logs")))
+        .addLogRecordExporterCustomizer((exporter, properties) ->
+            new RedactingLogRecordExporter(CountingExporters.logs(exporter, exporters.get("logs")), redactor))
         .addMeterProviderCustomizer((builder, properties) -> builder.registerMetricReader(pullReader))
         .setServiceClassLoader(Telemetry.class.getClassLoader())
         .disableShutdownHook()

@@ -88,6 +88,11 @@ public final class ChatLensDispatcher implements Dispatcher {
     if (spanName == null) {
       invocation.span = Span.fromContext(parentContext);
       invocation.ownsSpan = false;
+      try {
+        handler.onEnter(invocation);
+      } catch (RuntimeException fault) {
+        faults.incrementAndGet();
+      }
       CURRENT.set(invocation);
       return invocation;
     }
@@ -165,6 +170,22 @@ public final class ChatLensDispatcher implements Dispatcher {
         faults.incrementAndGet();
       }
     }
+  }
+
+  @Override
+  public Object onMdc(Object mdc) {
+    if (!(mdc instanceof Map<?, ?> map) || map.containsKey("trace_id")) {
+      return mdc;
+    }
+    io.opentelemetry.api.trace.SpanContext span = Span.current().getSpanContext();
+    if (!span.isValid()) {
+      return mdc;
+    }
+    Map<Object, Object> withTrace = new java.util.HashMap<>(map);
+    withTrace.put("trace_id", span.getTraceId());
+    withTrace.put("span_id", span.getSpanId());
+    withTrace.put("trace_flags", span.getTraceFlags().asHex());
+    return withTrace;
   }
 
   private void tagIdentity(Invocation invocation) {

@@ -11,7 +11,8 @@ public enum Component {
   DATABASE("database_manager", "the application's data access"),
   ERRORS("error_handler", "error capture and reporting"),
   JDBC("jdbc", "JDBC statements and connections"),
-  RUNTIME("runtime", "thread pools and the JVM");
+  RUNTIME("runtime", "thread pools and the JVM"),
+  LOGS("application_logs", "the application's own log events");
 
   private final String module;
   private final String description;

@@ -1,5 +1,6 @@
 package io.chatlens.instrumentation.errors;
 
+import io.chatlens.instrumentation.matching.Unshaded;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,17 +16,16 @@ import java.util.List;
  */
 final class AppFrames {
 
-  private static final String[] LIBRARY_PACKAGES = {
-      "java.", "javax.", "jdk.", "sun.", "com.sun.", "kotlin.", "kotlinx.", "scala.", "groovy.", "clojure.",
+  private static final String[] LIBRARY_PACKAGES = Unshaded.names(
+      "java.", "javax.", "jdk.", "sun.", "com.sun.", "#kotlin.", "#kotlinx.", "scala.", "groovy.", "clojure.",
       "org.springframework.", "org.apache.", "org.hibernate.", "org.eclipse.", "org.jboss.", "org.glassfish.",
       "jakarta.", "com.zaxxer.", "org.h2.", "org.postgresql.", "com.mysql.", "org.mariadb.", "org.sqlite.",
-      "org.hsqldb.", "oracle.", "com.microsoft.", "org.jooq.", "ch.qos.logback.", "org.slf4j.", "io.opentelemetry.",
-      "net.bytebuddy.", "io.chatlens.", "org.junit.", "junit.", "org.assertj.", "org.mockito.", "org.gradle.",
-      "org.codehaus.", "com.fasterxml.", "com.google.", "io.netty.", "reactor.", "io.reactivex.", "rx.",
-      "io.grpc.", "okhttp3.", "okio.", "io.micrometer.", "io.undertow.", "io.vertx.", "io.quarkus.",
-      "io.micronaut.", "io.smallrye.", "org.aspectj.", "org.objectweb.", "org.yaml.", "org.snakeyaml.", "org.json.",
-      "feign.", "retrofit2.", "com.github.benmanes.caffeine.", "lombok.",
-  };
+      "org.hsqldb.", "oracle.", "com.microsoft.", "org.jooq.", "#ch.qos.logback.", "#org.slf4j.", "#io.opentelemetry.",
+      "#net.bytebuddy.", "io.chatlens.", "org.junit.", "junit.", "org.assertj.", "org.mockito.", "org.gradle.",
+      "org.codehaus.", "com.fasterxml.", "#com.google.", "io.netty.", "reactor.", "io.reactivex.", "rx.",
+      "io.grpc.", "#okhttp3.", "#okio.", "io.micrometer.", "io.undertow.", "io.vertx.", "io.quarkus.",
+      "io.micronaut.", "io.smallrye.", "org.aspectj.", "org.objectweb.", "org.yaml.", "#org.snakeyaml.", "org.json.",
+      "feign.", "retrofit2.", "com.github.benmanes.caffeine.", "lombok.");
 
   private final String[] appPackages;
 

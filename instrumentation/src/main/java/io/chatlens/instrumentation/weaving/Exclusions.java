@@ -1,5 +1,6 @@
 package io.chatlens.instrumentation.weaving;
 
+import io.chatlens.instrumentation.matching.Unshaded;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,17 +14,16 @@ public final class Exclusions {
       "java/", "javax/", "jdk/", "sun/", "com/sun/", "io/chatlens/",
   };
 
-  private static final String[] LIBRARIES = {
-      "org/slf4j/", "ch/qos/logback/", "org/apache/", "com/fasterxml/", "org/springframework/", "io/netty/",
-      "com/google/", "kotlin/", "kotlinx/", "scala/", "groovy/", "org/codehaus/", "org/h2/", "com/zaxxer/",
+  private static final String[] LIBRARIES = Unshaded.names(
+      "#org/slf4j/", "#ch/qos/logback/", "org/apache/", "com/fasterxml/", "org/springframework/", "io/netty/",
+      "#com/google/", "#kotlin/", "#kotlinx/", "scala/", "groovy/", "org/codehaus/", "org/h2/", "com/zaxxer/",
       "org/postgresql/", "com/mysql/", "org/mariadb/", "org/sqlite/", "org/hsqldb/", "oracle/", "com/microsoft/",
-      "org/hibernate/", "io/micrometer/", "io/opentelemetry/", "net/bytebuddy/", "org/junit/", "org/eclipse/",
-      "reactor/", "io/grpc/", "okhttp3/", "okio/", "org/jboss/", "org/glassfish/", "jakarta/", "org/yaml/",
-      "org/snakeyaml/", "org/json/", "com/ibm/", "org/aspectj/", "org/objectweb/", "org/gradle/",
+      "org/hibernate/", "io/micrometer/", "#io/opentelemetry/", "#net/bytebuddy/", "org/junit/", "org/eclipse/",
+      "reactor/", "io/grpc/", "#okhttp3/", "#okio/", "org/jboss/", "org/glassfish/", "jakarta/", "org/yaml/",
+      "#org/snakeyaml/", "org/json/", "com/ibm/", "org/aspectj/", "org/objectweb/", "org/gradle/",
       "org/assertj/", "org/mockito/", "org/awaitility/", "com/github/tomakehurst/", "org/wiremock/",
-      "io/undertow/", "org/xml/", "org/w3c/", "io/prometheus/", "com/codahale/", "io/dropwizard/",
-      "io/vertx/", "io/quarkus/", "io/micronaut/", "org/jetbrains/", "org/intellij/", "lombok/",
-  };
+      "io/undertow/", "org/xml/", "org/w3c/", "#io/prometheus/", "com/codahale/", "io/dropwizard/",
+      "io/vertx/", "io/quarkus/", "io/micronaut/", "#org/jetbrains/", "#org/intellij/", "lombok/");
 
   private final String[] userExcludes;
 

@@ -65,6 +65,7 @@ public final class Weaver {
   public void prepare() {
     Advice advice = Advice.withCustomMapping().bind(new ProbeIdBinding()).to(ProbeAdvice.class);
     Advice constructorAdvice = Advice.withCustomMapping().bind(new ProbeIdBinding()).to(ConstructorAdvice.class);
+    Advice mdcAdvice = Advice.to(MdcAdvice.class);
     byteBuddy = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
@@ -73,7 +74,7 @@ public final class Weaver {
         .with(new ErrorListener(listener))
         .ignore(ElementMatchers.none())
         .type(new CurrentCandidate())
-        .transform((builder, type, loader, module, domain) -> weave(builder, type, advice, constructorAdvice))
+        .transform((builder, type, loader, module, domain) -> weave(builder, type, advice, constructorAdvice, mdcAdvice))
         .makeRaw();
   }
 
@@ -173,7 +174,7 @@ public final class Weaver {
   }
 
   private DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type, Advice advice,
-      Advice constructorAdvice) {
+      Advice constructorAdvice, Advice mdcAdvice) {
     Candidate candidate = CURRENT.get();
     if (candidate == null) {
       return builder;
@@ -181,11 +182,12 @@ public final class Weaver {
     Map<String, Integer> ids = ProbeIdBinding.PENDING.get();
     ids.clear();
     Map<String, Probe> chosen = new LinkedHashMap<>();
+    Map<String, WeavingScope.AdviceKind> kinds = new HashMap<>();
     for (WeavingScope scope : candidate.byName()) {
-      choose(scope, type, null, chosen);
+      choose(scope, type, null, chosen, kinds);
     }
     for (TypeMarkers.Root root : candidate.byHierarchy()) {
-      choose(root.scope(), type, root.type(), chosen);
+      choose(root.scope(), type, root.type(), chosen, kinds);
     }
     if (chosen.isEmpty()) {
       return builder;
@@ -194,16 +196,26 @@ public final class Weaver {
       ids.put(entry.getKey(), entry.getValue().id());
     }
     listener.onWoven(type.getName(), List.copyOf(chosen.values()));
-    Set<String> keys = new HashSet<>(chosen.keySet());
-    ElementMatcher.Junction<MethodDescription> chosenMethods = new ElementMatcher.Junction.AbstractBase<>() {
+    return builder
+        .visit(advice.on(chosenWith(kinds, WeavingScope.AdviceKind.PROBE)))
+        .visit(constructorAdvice.on(chosenWith(kinds, WeavingScope.AdviceKind.CONSTRUCTOR)))
+        .visit(mdcAdvice.on(chosenWith(kinds, WeavingScope.AdviceKind.MDC)));
+  }
+
+  private static ElementMatcher.Junction<MethodDescription> chosenWith(Map<String, WeavingScope.AdviceKind> kinds,
+      WeavingScope.AdviceKind kind) {
+    Set<String> keys = new HashSet<>();
+    kinds.forEach((key, value) -> {
+      if (value == kind) {
+        keys.add(key);
+      }
+    });
+    return new ElementMatcher.Junction.AbstractBase<>() {
       @Override
       public boolean matches(MethodDescription method) {
         return keys.contains(ProbeIdBinding.key(method));
       }
     };
-    return builder
-        .visit(advice.on(chosenMethods.and(ElementMatchers.not(ElementMatchers.isConstructor()))))
-        .visit(constructorAdvice.on(chosenMethods.and(ElementMatchers.isConstructor())));
   }
 
   /**
@@ -232,13 +244,15 @@ public final class Weaver {
     return woven;
   }
 
-  private void choose(WeavingScope scope, TypeDescription type, String root, Map<String, Probe> chosen) {
+  private void choose(WeavingScope scope, TypeDescription type, String root, Map<String, Probe> chosen,
+      Map<String, WeavingScope.AdviceKind> kinds) {
     for (WeavingScope.Choice choice : scope.choose(type, root)) {
       MethodDescription.InDefinedShape method = choice.method();
       String key = ProbeIdBinding.key(method);
       if (!chosen.containsKey(key) && WeavingScope.weavable(method)) {
         chosen.put(key, registry.register(scope.component(), type.getName(), method.getName(),
             method.getDescriptor(), choice.role(), scope.name(), method.getParameters().size()));
+        kinds.put(key, choice.advice());
       }
     }
   }

@@ -41,8 +41,22 @@ public interface WeavingScope {
    */
   List<Choice> choose(TypeDescription type, String root);
 
-  /** One method (or constructor) to probe, with its lifecycle role. */
-  record Choice(MethodDescription.InDefinedShape method, String role) {}
+  /** One method (or constructor) to probe, with its lifecycle role and the advice it gets. */
+  record Choice(MethodDescription.InDefinedShape method, String role, AdviceKind advice) {
+    public Choice(MethodDescription.InDefinedShape method, String role) {
+      this(method, role, method.isConstructor() ? AdviceKind.CONSTRUCTOR : AdviceKind.PROBE);
+    }
+  }
+
+  /** Which advice a chosen method gets. */
+  enum AdviceKind {
+    /** Entry and exit, with arguments, return value and exception: {@link ProbeAdvice}. */
+    PROBE,
+    /** After a constructor: {@link ConstructorAdvice}. */
+    CONSTRUCTOR,
+    /** Rewrites a returned MDC map to add trace ids: {@link MdcAdvice}. */
+    MDC
+  }
 
   /**
    * JDK classes (internal names) this scope may weave even though the JDK is otherwise never woven; they

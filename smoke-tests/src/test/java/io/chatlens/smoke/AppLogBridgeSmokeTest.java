@@ -1,0 +1,59 @@
+package io.chatlens.smoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.chatlens.smoke.harness.AgentJvm;
+import io.chatlens.smoke.harness.OtlpReceiver;
+import io.chatlens.smoke.harness.OtlpReceiver.ReceivedLog;
+import io.chatlens.smoke.harness.Paths;
+import io.chatlens.smoke.harness.RunningJvm;
+import io.chatlens.smoke.harness.Spans;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The application's own Logback (1.2) and java.util.logging events become OTLP log records with the trace
+ * context of the active span (redacted), and its Logback MDC gains trace_id and span_id.
+ */
+class AppLogBridgeSmokeTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  @Test
+  void applicationLogsAreExportedWithTraceContextAndTheMdcCarriesTraceIds() throws Exception {
+    List<Path> classpath = new ArrayList<>(List.of(Paths.testClasses(), Paths.testClasses().resolve("probe-mdc")));
+    classpath.addAll(Paths.isolationLibs("logback12"));
+    try (OtlpReceiver receiver = new OtlpReceiver();
+        RunningJvm jvm = AgentJvm.main("com.example.probe.MdcProbe").classpath(classpath).exportTo(receiver)
+            .property("otel.service.name", "app-logs").start()) {
+      assertThat(jvm.waitForExit(TIMEOUT)).as(jvm.describe()).isZero();
+      Matcher line = Pattern.compile("trace=([0-9a-f]{32}) span=([0-9a-f]{16}) INFO").matcher(jvm.stdout());
+      assertThat(line.find()).as(jvm.stdout()).isTrue();
+      String traceId = line.group(1);
+      await().atMost(TIMEOUT).untilAsserted(() -> {
+        assertThat(Spans.named(receiver.spans(), "MdcChatService.handle")).singleElement()
+            .satisfies(span -> assertThat(Spans.traceId(span)).isEqualTo(traceId));
+        List<ReceivedLog> logs = receiver.logs();
+        assertThat(logs).anySatisfy(log -> {
+          assertThat(log.scope()).isEqualTo("com.example.probe.MdcChatService");
+          assertThat(log.log().getSeverityText()).isEqualTo("INFO");
+          assertThat(log.log().getBody().getStringValue()).contains("handling 'hello'").doesNotContain("hunter2");
+          assertThat(HexFormat.of().formatHex(log.log().getTraceId().toByteArray())).isEqualTo(traceId);
+        });
+        assertThat(logs).anySatisfy(log -> {
+          assertThat(log.scope()).isEqualTo("com.example.probe.jul");
+          assertThat(log.log().getSeverityText()).isEqualTo("WARNING");
+          assertThat(log.log().getBody().getStringValue()).isEqualTo("a java.util.logging warning while handling hello");
+          assertThat(HexFormat.of().formatHex(log.log().getTraceId().toByteArray())).isEqualTo(traceId);
+        });
+      });
+    }
+  }
+}
