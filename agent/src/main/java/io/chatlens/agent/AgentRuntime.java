@@ -86,6 +86,8 @@ final class AgentRuntime {
       }).start();
       weaver.prepare();
       telemetry = telemetryReady.get(config.get(ConfigKeys.INIT_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
+      // Before any instrumented call can record anything: whatever is recorded gets flushed at exit.
+      Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "chatlens-shutdown"));
       Settings settings = SemanticsFactory.settings(config, redactor::redact, redactor::userId);
       EventSink sink = logging == null ? EventSink.NONE : logging.queue();
       ChatLensDispatcher dispatcher = SemanticsFactory.dispatcher(config, settings, telemetry.openTelemetry(), sink,
@@ -97,7 +99,6 @@ final class AgentRuntime {
       if (currentLogging != null) {
         currentLogging.forwardTo(new LogExport(telemetry.sdk().getSdkLoggerProvider()));
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "chatlens-shutdown"));
       scheduleUnmatchedPatternCheck();
       if (attached) {
         int woven = weaver.retransformLoaded();
