@@ -6,6 +6,7 @@ import io.chatlens.agent.diagnostics.Diagnostics;
 import io.chatlens.agent.diagnostics.SdkLogBridge;
 import io.chatlens.agent.install.ScopePlan;
 import io.chatlens.agent.logging.AgentLogging;
+import io.chatlens.agent.logging.ConfigurationAudit;
 import io.chatlens.agent.redaction.Redaction;
 import io.chatlens.agent.redaction.Redactor;
 import io.chatlens.instrumentation.core.ChatEvent;
@@ -118,9 +119,10 @@ final class AgentRuntime {
       Diagnostics.setSink((level, message) -> started.queue().accept(new ChatEvent(System.currentTimeMillis(),
           ChatEvent.Level.valueOf(level.equals("DEBUG") ? "DEBUG" : level), "chatlens_agent", "diagnostics",
           message, Map.of(), null, false)));
-      started.queue().accept(new ChatEvent(System.currentTimeMillis(), ChatEvent.Level.INFO, "chatlens_agent", "start",
-          "ChatLens " + AgentVersion.get() + (attached ? " attached" : " started"),
-          Map.of("service", config.serviceName()), null, false));
+      for (ChatEvent event : ConfigurationAudit.startupEvents(config, AgentVersion.get(), attached,
+          System.currentTimeMillis())) {
+        started.queue().accept(event);
+      }
     } catch (RuntimeException failure) {
       Diagnostics.error("structured logging is off: " + failure);
     }
