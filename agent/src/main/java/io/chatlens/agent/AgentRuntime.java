@@ -15,6 +15,7 @@ import io.chatlens.instrumentation.runtime.RuntimeMetrics;
 import io.opentelemetry.api.metrics.Meter;
 import java.nio.file.Path;
 import io.chatlens.agent.logging.AgentLogging;
+import io.chatlens.agent.logging.ConfigurationAudit;
 import io.chatlens.agent.redaction.Redaction;
 import io.chatlens.agent.redaction.Redactor;
 import io.chatlens.instrumentation.core.ChatEvent;
@@ -165,9 +166,10 @@ final class AgentRuntime {
       Diagnostics.setSink((level, message) -> started.queue().accept(new ChatEvent(System.currentTimeMillis(),
           ChatEvent.Level.valueOf(level.equals("DEBUG") ? "DEBUG" : level), "chatlens_agent", "diagnostics",
           message, Map.of(), null, false)));
-      started.queue().accept(new ChatEvent(System.currentTimeMillis(), ChatEvent.Level.INFO, "chatlens_agent", "start",
-          "ChatLens " + AgentVersion.get() + (attached ? " attached" : " started"),
-          Map.of("service", config.serviceName()), null, false));
+      for (ChatEvent event : ConfigurationAudit.startupEvents(config, AgentVersion.get(), attached,
+          System.currentTimeMillis())) {
+        started.queue().accept(event);
+      }
     } catch (RuntimeException failure) {
       Diagnostics.error("structured logging is off: " + failure);
     }

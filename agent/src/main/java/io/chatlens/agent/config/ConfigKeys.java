@@ -140,19 +140,45 @@ public final class ConfigKeys {
 
   // --- Logging -------------------------------------------------------------------------------------
   public static final ConfigKey<String> LOG_DIR = key("Logging", "chatlens.log.dir", ValueType.nonEmptyText(), "logs",
-      "Directory of the structured log files (relative to the application's working directory).");
+      "Directory of the structured log files (relative to the application's working directory); the per-class files "
+          + "go to its subdirectories debug/, info/, error/ and audit/.");
   public static final ConfigKey<String> LOG_FILE = key("Logging", "chatlens.log.file", ValueType.nonEmptyText(), "chatbot.log",
       "Name of the main structured log file.");
   public static final ConfigKey<String> LOG_LEVEL = key("Logging", "chatlens.log.level",
       ValueType.oneOf("debug", "info", "warn", "error"), "info",
-      "Lowest level written to the structured log.");
+      "Lowest level written to the structured log. Audit events are written to audit/ whatever their level.");
   public static final ConfigKey<Boolean> LOG_CONSOLE = key("Logging", "chatlens.log.console", ValueType.bool(), "false",
       "Also write the structured log to standard error.");
   public static final ConfigKey<Long> LOG_MAX_FILE_SIZE = key("Logging", "chatlens.log.max-file-size", ValueType.size(), "100MB",
-      "Size at which the log file is rotated (it is also rotated daily at midnight UTC).");
+      "Size at which each log file is rotated (every file is also rotated daily at midnight UTC).");
   public static final ConfigKey<Integer> LOG_QUEUE_SIZE = key("Logging", "chatlens.log.queue-size",
       ValueType.integer(64, 1_000_000), "8192",
       "Events buffered between application threads and the log writer. DEBUG/INFO are dropped first when it fills.");
+  public static final ConfigKey<String> LOG_FORMAT = key("Logging", "chatlens.log.format", ValueType.oneOf("text", "json"),
+      "text", "Format of every log file: text is the seed's line format (config/logstash/chatbot.conf parses it), json is "
+          + "one ECS JSON object per line (config/logstash/chatbot-json.conf).");
+  public static final ConfigKey<Boolean> LOG_LEVEL_FILES = key("Logging", "chatlens.log.level-files", ValueType.bool(),
+      "true", "Also write one file per retention class next to the main file: debug/, info/ and error/ (WARN and ERROR), "
+          + "each kept for its own retention.");
+  public static final ConfigKey<String> LOG_PROFILE = key("Logging", "chatlens.log.profile", ValueType.oneOf("dev", "prod"),
+      "prod", "Retention defaults of the seed: dev keeps debug 7d, info 30d, warn/error 90d; prod keeps debug 3d, "
+          + "info 14d, warn/error 365d. Each chatlens.log.retention.* key overrides one of them.");
+  public static final ConfigKey<Duration> LOG_RETENTION_MAIN = key("Logging", "chatlens.log.retention.main",
+      ValueType.duration(), "",
+      "How long rotated files of the main log are kept. Default: the info retention of the profile.");
+  public static final ConfigKey<Duration> LOG_RETENTION_DEBUG = key("Logging", "chatlens.log.retention.debug",
+      ValueType.duration(), "", "How long rotated files of debug/ are kept. Default: 7d with profile dev, 3d with prod.");
+  public static final ConfigKey<Duration> LOG_RETENTION_INFO = key("Logging", "chatlens.log.retention.info",
+      ValueType.duration(), "", "How long rotated files of info/ are kept. Default: 30d with profile dev, 14d with prod.");
+  public static final ConfigKey<Duration> LOG_RETENTION_ERROR = key("Logging", "chatlens.log.retention.error",
+      ValueType.duration(), "",
+      "How long rotated files of error/ (WARN and ERROR) are kept. Default: 90d with profile dev, 365d with prod.");
+  public static final ConfigKey<Duration> LOG_RETENTION_AUDIT = key("Logging", "chatlens.log.retention.audit",
+      ValueType.duration(), "2557d",
+      "How long rotated files of audit/ (session lifecycle, alerts, configuration) are kept: 7 years, in every profile.");
+  public static final ConfigKey<Duration> LOG_COMPRESS_AFTER = key("Logging", "chatlens.log.compress-after",
+      ValueType.duration(), "7d",
+      "Rotated files older than this are gzipped by the hourly housekeeping task (files of the current day never are).");
 
   private ConfigKeys() {}
 

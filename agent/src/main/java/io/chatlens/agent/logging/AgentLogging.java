@@ -1,93 +1,71 @@
 package io.chatlens.agent.logging;
 
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.ContextBase;
-import ch.qos.logback.core.rolling.RollingFileAppender;
-import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
-import ch.qos.logback.core.util.FileSize;
 import io.chatlens.agent.config.AgentConfig;
 import io.chatlens.agent.config.ConfigKeys;
+import io.chatlens.agent.diagnostics.Diagnostics;
 import io.chatlens.agent.redaction.Redactor;
 import io.chatlens.instrumentation.core.ChatEvent;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The agent's structured log: application threads put {@link ChatEvent}s on an {@link EventQueue}; one
- * writer thread appends them to Logback appenders configured here in code. No Logback auto-configuration
- * runs, so neither the application's logback.xml nor {@code -Dlogback.configurationFile} is ever read.
+ * writer thread redacts them and hands them to the {@link LogRouter}, whose Logback appenders are
+ * configured here in code (no Logback auto-configuration runs, so neither the application's logback.xml
+ * nor {@code -Dlogback.configurationFile} is ever read). A {@link LogHousekeeping} task compresses and
+ * expires rotated files. The files are described by {@link #layout()}.
  */
 public final class AgentLogging implements AutoCloseable {
 
-  private final ContextBase context = new ContextBase();
   private final EventQueue queue;
-  private final List<Appender<ChatEvent>> appenders = new ArrayList<>();
+  private final LogLayout layout;
+  private final LogRouter router;
+  private final LogHousekeeping housekeeping;
+  private final Redactor redactor;
   private final Thread writer;
   private volatile boolean running = true;
 
-  private final Redactor redactor;
   private volatile java.util.function.Consumer<ChatEvent> forwarder;
 
-  private AgentLogging(AgentConfig config, Redactor redactor) {
+  private AgentLogging(AgentConfig config, Redactor redactor, Clock clock) {
     this.redactor = redactor;
-    context.setName("chatlens");
-    ChatEvent.Level level = ChatEvent.Level.valueOf(config.get(ConfigKeys.LOG_LEVEL).toUpperCase(Locale.ROOT));
-    this.queue = new EventQueue(config.get(ConfigKeys.LOG_QUEUE_SIZE), level);
-    Path directory = Path.of(config.get(ConfigKeys.LOG_DIR));
-    appenders.add(rollingFile(directory, config.get(ConfigKeys.LOG_FILE), config.get(ConfigKeys.LOG_MAX_FILE_SIZE)));
-    if (config.get(ConfigKeys.LOG_CONSOLE)) {
-      appenders.add(console());
+    this.layout = LogLayout.from(config);
+    this.queue = new EventQueue(config.get(ConfigKeys.LOG_QUEUE_SIZE), layout.threshold());
+    this.router = new LogRouter(layout, LogFormat.named(config.get(ConfigKeys.LOG_FORMAT)), config.serviceName(),
+        config.get(ConfigKeys.LOG_MAX_FILE_SIZE), config.get(ConfigKeys.LOG_CONSOLE), clock);
+    for (String problem : router.problems()) {
+      Diagnostics.error("structured log: " + problem);
     }
+    this.housekeeping = new LogHousekeeping(layout.all(), layout.compressAfter(), clock).start();
     this.writer = new Thread(this::write, "chatlens-log-writer");
     writer.setDaemon(true);
     writer.start();
   }
 
+  /** Opens the log files and starts the writer thread and the housekeeping task. */
   public static AgentLogging start(AgentConfig config, Redactor redactor) {
-    return new AgentLogging(config, redactor);
+    return start(config, redactor, Clock.systemUTC());
   }
 
-  /** Where instrumentation and the agent put their events. */
+  /** As {@link #start(AgentConfig, Redactor)}, with the clock that decides daily rotation and file ages. */
+  public static AgentLogging start(AgentConfig config, Redactor redactor, Clock clock) {
+    return new AgentLogging(config, redactor, clock);
+  }
+
+  /** Where instrumentation and the agent put their events; also the source of the drop counters. */
   public EventQueue queue() {
     return queue;
   }
 
-  private Appender<ChatEvent> rollingFile(Path directory, String fileName, long maxFileSize) {
-    String base = fileName.endsWith(".log") ? fileName.substring(0, fileName.length() - 4) : fileName;
-    RollingFileAppender<ChatEvent> appender = new RollingFileAppender<>();
-    appender.setContext(context);
-    appender.setName("file");
-    appender.setFile(directory.resolve(fileName).toString());
-    SizeAndTimeBasedRollingPolicy<ChatEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
-    policy.setContext(context);
-    policy.setParent(appender);
-    policy.setFileNamePattern(directory.resolve(base + ".%d{yyyy-MM-dd}.%i.log").toString());
-    policy.setMaxFileSize(new FileSize(maxFileSize));
-    policy.start();
-    appender.setRollingPolicy(policy);
-    appender.setEncoder(started(new SeedTextEncoder()));
-    appender.start();
-    return appender;
+  /** The files written, their retention, and the log directory. */
+  public LogLayout layout() {
+    return layout;
   }
 
-  private Appender<ChatEvent> console() {
-    ConsoleAppender<ChatEvent> appender = new ConsoleAppender<>();
-    appender.setContext(context);
-    appender.setName("console");
-    appender.setTarget("System.err");
-    appender.setEncoder(started(new SeedTextEncoder()));
-    appender.start();
-    return appender;
-  }
-
-  private SeedTextEncoder started(SeedTextEncoder encoder) {
-    encoder.setContext(context);
-    encoder.start();
-    return encoder;
+  /** The absolute log directory (for example to report the free space of its volume). */
+  public Path directory() {
+    return layout.directory();
   }
 
   private void write() {
@@ -99,21 +77,27 @@ public final class AgentLogging implements AutoCloseable {
         }
       } catch (InterruptedException stop) {
         break;
-      } catch (RuntimeException fault) {
-        // a broken appender must not kill the writer
+      } catch (RuntimeException | StackOverflowError fault) {
+        // a broken appender or a hostile exception must not kill the writer
       }
     }
-    queue.drainTo(this::append);
+    queue.drainTo(this::appendQuietly);
   }
 
   private void append(ChatEvent event) {
     ChatEvent clean = RedactedEvent.of(event, redactor);
-    for (Appender<ChatEvent> appender : appenders) {
-      appender.doAppend(clean);
-    }
+    router.append(clean);
     java.util.function.Consumer<ChatEvent> forward = forwarder;
     if (forward != null) {
       forward.accept(clean);
+    }
+  }
+
+  private void appendQuietly(ChatEvent event) {
+    try {
+      append(event);
+    } catch (RuntimeException | StackOverflowError fault) {
+      // keep draining
     }
   }
 
@@ -122,7 +106,7 @@ public final class AgentLogging implements AutoCloseable {
     this.forwarder = consumer;
   }
 
-  /** Writes what is queued and closes the files. */
+  /** Writes what is queued, closes the files and stops the housekeeping. */
   @Override
   public void close() {
     running = false;
@@ -132,8 +116,7 @@ public final class AgentLogging implements AutoCloseable {
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     }
-    for (Appender<ChatEvent> appender : appenders) {
-      appender.stop();
-    }
+    housekeeping.close();
+    router.close();
   }
 }

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * The bounded hand-off between application threads and the log writer thread. Offering never blocks.
  * Under pressure DEBUG and INFO are dropped first: they are only accepted while the queue is less than
  * three quarters full. WARN and ERROR may use the whole queue and then a larger overflow queue, so they
- * are only lost if both are full; every drop is counted.
+ * are only lost if both are full; every drop is counted. Audit events count as important and are accepted
+ * whatever {@code chatlens.log.level} says, since the audit file keeps them all.
  */
 public final class EventQueue implements EventSink {
 
@@ -38,7 +39,7 @@ public final class EventQueue implements EventSink {
 
   @Override
   public void accept(ChatEvent event) {
-    if (event == null || !isEnabled(event.level())) {
+    if (event == null || !event.audit() && !isEnabled(event.level())) {
       return;
     }
     boolean important = event.level().compareTo(ChatEvent.Level.WARN) >= 0 || event.audit();
@@ -70,20 +71,22 @@ public final class EventQueue implements EventSink {
     }
   }
 
+  /** Events waiting for the writer. */
   public int size() {
     return main.size() + overflow.size();
   }
 
-  /** DEBUG and INFO events dropped because the queue was under pressure. */
+  /** DEBUG and INFO events dropped because the queue was under pressure (for the agent's self-metrics). */
   public long droppedLowPriority() {
     return droppedLow.get();
   }
 
-  /** WARN and ERROR events dropped because both queues were full. */
+  /** WARN, ERROR and audit events dropped because both queues were full (for the agent's self-metrics). */
   public long droppedHighPriority() {
     return droppedHigh.get();
   }
 
+  /** Events taken in for writing. */
   public long accepted() {
     return accepted.get();
   }

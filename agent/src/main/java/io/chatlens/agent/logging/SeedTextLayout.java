@@ -9,8 +9,11 @@ import java.util.Map;
 /**
  * The seed's text log format, one event per line:
  * {@code 2024-01-15T10:30:45.123Z [INFO] [session_manager] [create_session] Created new session for user_id=12345, session_id=abc-def-ghi}.
- * Every line matches the seed's Logstash grok pattern; levels are not padded; an exception is folded into
- * the same line, never spread over several.
+ * Every line matches the seed's Logstash grok pattern
+ * {@code %{TIMESTAMP_ISO8601:timestamp} \[%{LOGLEVEL:level}\] \[%{DATA:module}\] \[%{DATA:function}\] %{GREEDYDATA:log_message}};
+ * levels are not padded; module and function never contain brackets or spaces, so the fields cannot
+ * shift; line breaks and other control characters in messages are escaped, and an exception with its
+ * causes is folded into the same line, never spread over several.
  */
 public final class SeedTextLayout {
 
@@ -23,20 +26,9 @@ public final class SeedTextLayout {
     StringBuilder line = new StringBuilder(160);
     line.append(TIMESTAMP.format(Instant.ofEpochMilli(event.epochMillis())))
         .append(" [").append(event.level()).append("] [")
-        .append(oneLine(event.module())).append("] [")
-        .append(oneLine(event.function())).append("] ")
-        .append(oneLine(event.message()));
-    Map<String, String> context = event.context();
-    if (context != null && !context.isEmpty()) {
-      String separator = event.message() == null || event.message().isEmpty() ? "" : " ";
-      for (Map.Entry<String, String> entry : context.entrySet()) {
-        if (entry.getValue() == null) {
-          continue;
-        }
-        line.append(separator).append(entry.getKey()).append('=').append(quoteIfNeeded(oneLine(entry.getValue())));
-        separator = ", ";
-      }
-    }
+        .append(bracketField(event.module())).append("] [")
+        .append(bracketField(event.function())).append("] ")
+        .append(message(event));
     if (event.error() != null) {
       line.append(" | ").append(ErrorText.oneLine(event.error()));
     }
@@ -44,14 +36,89 @@ public final class SeedTextLayout {
     return line.toString();
   }
 
+  /**
+   * The human-readable part: the message, then the context as {@code key=value} pairs separated by
+   * commas, on one line. The JSON format uses the same text for its {@code message} field.
+   */
+  static String message(ChatEvent event) {
+    StringBuilder text = new StringBuilder(oneLine(event.message()));
+    Map<String, String> context = event.context();
+    if (context != null && !context.isEmpty()) {
+      String separator = text.length() == 0 ? "" : " ";
+      for (Map.Entry<String, String> entry : context.entrySet()) {
+        if (entry.getValue() == null) {
+          continue;
+        }
+        text.append(separator).append(oneLine(entry.getKey())).append('=')
+            .append(quoteIfNeeded(oneLine(entry.getValue())));
+        separator = ", ";
+      }
+    }
+    return text.toString();
+  }
+
+  /**
+   * Text safe inside a line: CR/LF become a visible {@code \n}, and every other character that a log
+   * shipper or a regular expression could take for a line break or a terminal control (C0 and C1 controls
+   * except tab, DEL, U+2028, U+2029) becomes a {@code \}{@code uXXXX} escape.
+   */
   static String oneLine(String text) {
     if (text == null) {
       return "";
     }
-    if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+    if (!needsEscaping(text)) {
       return text;
     }
-    return text.replace("\r\n", " \\n ").replace('\r', ' ').replace("\n", " \\n ");
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        continue;
+      }
+      if (c == '\n' || c == '\r') {
+        out.append(" \\n ");
+      } else if (isUnsafe(c)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A module or function name as it appears between brackets: no brackets, no whitespace, no controls. */
+  static String bracketField(String name) {
+    if (name == null) {
+      return "";
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean replace = c == '[' || c == ']' || Character.isWhitespace(c) || Character.isSpaceChar(c)
+          || c == '\n' || c == '\r' || isUnsafe(c);
+      if (replace && out == null) {
+        out = new StringBuilder(name.length()).append(name, 0, i);
+      }
+      if (out != null) {
+        out.append(replace ? '_' : c);
+      }
+    }
+    return out == null ? name : out.toString();
+  }
+
+  private static boolean needsEscaping(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || isUnsafe(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isUnsafe(char c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f) || c == '\u2028'
+        || c == '\u2029';
   }
 
   private static String quoteIfNeeded(String value) {

@@ -1,0 +1,118 @@
+package io.chatlens.agent.logging;
+
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.ContextBase;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
+import ch.qos.logback.core.status.Status;
+import io.chatlens.instrumentation.core.ChatEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Logback appenders of the structured log, configured in code on a private Logback context (no
+ * Logback auto-configuration ever runs): one rolling file appender per written {@link LogFileSet}, each
+ * filtered to its {@link LogStream}, plus an optional console copy of the main stream. Called by the
+ * single log-writer thread only.
+ */
+final class LogRouter implements AutoCloseable {
+
+  private final ContextBase context = new ContextBase();
+  private final List<Appender<ChatEvent>> appenders = new ArrayList<>();
+  private final List<String> problems = new ArrayList<>();
+
+  /**
+   * @param layout where the files go and which are written
+   * @param format the format of every appender
+   * @param serviceName {@code service.name} of the JSON format
+   * @param maxFileSize size at which a file rotates (it also rotates daily at midnight UTC)
+   * @param console whether the main stream is also copied to standard error
+   * @param clock the time that decides daily rotation
+   */
+  LogRouter(LogLayout layout, LogFormat format, String serviceName, long maxFileSize, boolean console, Clock clock) {
+    context.setName("chatlens");
+    for (LogFileSet set : layout.written()) {
+      RollingFileAppender<ChatEvent> appender = rollingFile(set, format.newEncoder(serviceName), maxFileSize, clock);
+      add(appender, set.stream(), layout, set.activeFile().toString());
+    }
+    if (console) {
+      ConsoleAppender<ChatEvent> appender = new ConsoleAppender<>();
+      appender.setTarget("System.err");
+      appender.setName("console");
+      add(started(appender, format.newEncoder(serviceName)), LogStream.MAIN, layout, "standard error");
+    }
+  }
+
+  private RollingFileAppender<ChatEvent> rollingFile(LogFileSet set, Encoder<ChatEvent> encoder, long maxFileSize,
+      Clock clock) {
+    RollingFileAppender<ChatEvent> appender = new RollingFileAppender<>();
+    appender.setContext(context);
+    appender.setName(set.stream().name().toLowerCase(Locale.ROOT));
+    appender.setFile(set.activeFile().toString());
+    TimeBasedRollingPolicy<ChatEvent> policy = new TimeBasedRollingPolicy<>();
+    policy.setContext(context);
+    policy.setParent(appender);
+    policy.setFileNamePattern(set.rollingPattern().replace('\\', '/'));
+    policy.setTimeBasedFileNamingAndTriggeringPolicy(new ClockedRollingTrigger(clock, maxFileSize));
+    policy.start();
+    appender.setRollingPolicy(policy);
+    return started(appender, encoder);
+  }
+
+  private <A extends OutputStreamAppender<ChatEvent>> A started(A appender, Encoder<ChatEvent> encoder) {
+    appender.setContext(context);
+    encoder.setContext(context);
+    encoder.start();
+    appender.setEncoder(encoder);
+    appender.start();
+    return appender;
+  }
+
+  private void add(OutputStreamAppender<ChatEvent> appender, LogStream stream, LogLayout layout, String target) {
+    StreamFilter filter = new StreamFilter(stream, layout.threshold());
+    filter.setContext(context);
+    filter.start();
+    appender.addFilter(filter);
+    if (appender.isStarted()) {
+      appenders.add(appender);
+    } else {
+      problems.add("cannot write " + target + lastError());
+    }
+  }
+
+  private String lastError() {
+    List<Status> statuses = context.getStatusManager().getCopyOfStatusList();
+    for (int i = statuses.size() - 1; i >= 0; i--) {
+      if (statuses.get(i).getLevel() == Status.ERROR) {
+        Throwable cause = statuses.get(i).getThrowable();
+        return ": " + statuses.get(i).getMessage() + (cause == null ? "" : " (" + cause + ")");
+      }
+    }
+    return "";
+  }
+
+  /** Appenders that could not start (for example an unwritable directory), one line each. */
+  List<String> problems() {
+    return List.copyOf(problems);
+  }
+
+  /** Hands an already redacted event to every appender; each one's filter decides whether it writes it. */
+  void append(ChatEvent event) {
+    for (Appender<ChatEvent> appender : appenders) {
+      appender.doAppend(event);
+    }
+  }
+
+  /** Flushes and closes every file. */
+  @Override
+  public void close() {
+    for (Appender<ChatEvent> appender : appenders) {
+      appender.stop();
+    }
+  }
+}

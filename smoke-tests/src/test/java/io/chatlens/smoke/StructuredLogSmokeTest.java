@@ -1,0 +1,159 @@
+package io.chatlens.smoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatlens.smoke.harness.OtlpReceiver;
+import io.chatlens.smoke.harness.RunningJvm;
+import io.chatlens.smoke.harness.SeedGrok;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo chatbot run twice, with {@code chatlens.log.format=text} and {@code json}: every line of
+ * logs/chatbot.log parses with the seed's grok pattern (text) or is an ECS JSON object (json), and the
+ * audit file holds the session lifecycle and the startup configuration.
+ */
+class StructuredLogSmokeTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(90);
+  private static final String SERVICE = "demo-structured-logs";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> LEVELS = Set.of("DEBUG", "INFO", "WARN", "ERROR");
+
+  private static Path textLogs;
+  private static Path jsonLogs;
+
+  @BeforeAll
+  static void run() throws Exception {
+    try (OtlpReceiver receiver = new OtlpReceiver()) {
+      textLogs = runDemo("text", receiver);
+      jsonLogs = runDemo("json", receiver);
+    }
+  }
+
+  /** Runs the demo with spans exported (so that log lines carry trace ids) and returns its log directory. */
+  private static Path runDemo(String format, OtlpReceiver receiver) throws Exception {
+    try (RunningJvm jvm = DemoSmokeTest.demo().exportTo(receiver).property("otel.service.name", SERVICE)
+        .property("chatlens.log.format", format).start()) {
+      assertThat(jvm.waitForExit(TIMEOUT)).as(jvm.describe()).isZero();
+      assertThat(jvm.stderr()).doesNotContain("[chatlens] ERROR");
+      return jvm.workingDirectory().resolve("logs");
+    }
+  }
+
+  @Test
+  void everyTextLineParsesWithTheSeedGrokPattern() throws IOException {
+    List<String> lines = Files.readAllLines(textLogs.resolve("chatbot.log"));
+
+    assertThat(lines).hasSizeGreaterThan(50);
+    for (String line : lines) {
+      Matcher fields = SeedGrok.parse(line);
+      assertThat(fields).as(line).isNotNull();
+      assertThat(Instant.parse(fields.group("timestamp"))).isBefore(Instant.now());
+      assertThat(fields.group("level")).isIn(LEVELS);
+    }
+    assertThat(lines).anySatisfy(line -> assertThat(SeedGrok.parse(line).group("logmessage"))
+        .matches("Created new session for user_id=user-\\d, session_id=sess-[0-9a-f-]+, trace_id=[0-9a-f]{32}, "
+            + "span_id=[0-9a-f]{16}"));
+    assertThat(lines).anySatisfy(line -> assertThat(line).contains("[ERROR] [jdbc] [execute_query]")
+        .contains(" | org.h2.jdbc.JdbcSQLSyntaxErrorException: "));
+  }
+
+  @Test
+  void theTextAuditFileHoldsTheSessionLifecycleAndTheConfiguration() throws IOException {
+    List<String> audit = Files.readAllLines(textLogs.resolve("audit/chatbot-audit.log"));
+
+    assertThat(audit).allSatisfy(line -> assertThat(SeedGrok.parse(line)).as(line).isNotNull());
+    assertThat(audit).filteredOn(line -> line.contains("[session_manager] [create_session] Created new session for"))
+        .hasSize(4);
+    assertThat(audit).filteredOn(line -> line.contains("[session_manager] [") && line.contains("Cleaned up session ("))
+        .hasSize(4).anyMatch(line -> line.contains("(expired)"));
+    assertThat(audit).anyMatch(line -> line.contains("[chatlens_agent] [start] ChatLens "))
+        .anyMatch(line -> line.contains("setting=chatlens.log.format, value=text"));
+    assertThat(audit).noneMatch(line -> line.contains("[jdbc]"));
+  }
+
+  @Test
+  void theTextLevelFilesSplitTheMainFile() throws IOException {
+    List<String> main = Files.readAllLines(textLogs.resolve("chatbot.log"));
+    List<String> info = Files.readAllLines(textLogs.resolve("info/chatbot-info.log"));
+    List<String> errors = Files.readAllLines(textLogs.resolve("error/chatbot-error.log"));
+
+    assertThat(info).allMatch(line -> line.contains(" [INFO] "));
+    assertThat(errors).isNotEmpty().allMatch(line -> line.contains(" [WARN] ") || line.contains(" [ERROR] "));
+    assertThat(info.size() + errors.size()).isEqualTo(main.size());
+    assertThat(textLogs.resolve("debug")).as("chatlens.log.level=info").doesNotExist();
+  }
+
+  @Test
+  void everyJsonLineIsAnEcsObject() throws IOException {
+    List<JsonNode> events = json(jsonLogs.resolve("chatbot.log"));
+
+    assertThat(events).hasSizeGreaterThan(50);
+    for (JsonNode event : events) {
+      assertThat(Instant.parse(event.get("@timestamp").asText())).isBefore(Instant.now());
+      assertThat(event.get("log.level").asText()).isIn(LEVELS);
+      assertThat(event.get("message").asText()).isNotEmpty();
+      assertThat(event.get("ecs.version").asText()).isNotEmpty();
+      assertThat(event.get("service.name").asText()).isEqualTo(SERVICE);
+      assertThat(event.get("event.dataset").asText()).isIn("chatlens.chatbot", "chatlens.audit");
+      assertThat(event.get("log.logger").asText()).isNotEmpty();
+      assertThat(event.get("log.origin.function").asText()).isNotEmpty();
+    }
+    assertThat(events).filteredOn(event -> event.get("log.origin.function").asText().equals("create_session"))
+        .hasSize(4).allSatisfy(event -> {
+          assertThat(event.get("event.dataset").asText()).isEqualTo("chatlens.audit");
+          assertThat(event.get("log.logger").asText()).isEqualTo("session_manager");
+          assertThat(event.get("user.id").asText()).matches("user-\\d");
+          assertThat(event.get("labels").get("session_id").asText()).startsWith("sess-");
+          assertThat(event.get("trace.id").asText()).matches("[0-9a-f]{32}");
+          assertThat(event.get("span.id").asText()).matches("[0-9a-f]{16}");
+        });
+    assertThat(events).filteredOn(event -> event.has("error.type")).anySatisfy(event -> {
+      assertThat(event.get("log.level").asText()).isEqualTo("ERROR");
+      assertThat(event.get("error.type").asText()).isEqualTo("org.h2.jdbc.JdbcSQLSyntaxErrorException");
+      assertThat(event.get("error.message").asText()).contains("MISSING_TABLE");
+      assertThat(event.get("error.stack_trace").asText()).contains("\n\tat ");
+    });
+  }
+
+  @Test
+  void theJsonAuditFileHoldsOnlyAuditEvents() throws IOException {
+    List<JsonNode> audit = json(jsonLogs.resolve("audit/chatbot-audit.log"));
+
+    assertThat(audit).allSatisfy(event -> assertThat(event.get("event.dataset").asText()).isEqualTo("chatlens.audit"));
+    assertThat(audit).filteredOn(event -> event.get("message").asText().startsWith("Created new session for"))
+        .hasSize(4);
+    assertThat(audit).filteredOn(event -> event.get("message").asText().startsWith("Cleaned up session ("))
+        .hasSize(4);
+    assertThat(audit).anySatisfy(event -> {
+      assertThat(event.get("log.origin.function").asText()).isEqualTo("configure");
+      assertThat(event.get("labels").get("setting").asText()).isEqualTo("chatlens.log.format");
+      assertThat(event.get("labels").get("value").asText()).isEqualTo("json");
+    });
+  }
+
+  private static List<JsonNode> json(Path file) throws IOException {
+    List<JsonNode> events = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      try {
+        events.add(JSON.readTree(line));
+      } catch (IOException notJson) {
+        throw new UncheckedIOException("not a JSON line: " + line, notJson);
+      }
+    }
+    return events;
+  }
+}
