@@ -1,5 +1,7 @@
 package io.chatlens.agent;
 
+import io.chatlens.agent.alerts.AlertMetricReader;
+import io.chatlens.agent.alerts.AlertsModule;
 import io.chatlens.agent.config.AgentConfig;
 import io.chatlens.agent.config.ConfigKeys;
 import io.chatlens.agent.diagnostics.Diagnostics;
@@ -44,6 +46,8 @@ final class AgentRuntime {
   private volatile Telemetry telemetry;
   private volatile AgentLogging logging;
   private final Redactor redactor;
+  private final AlertMetricReader alertReader = new AlertMetricReader();
+  private volatile AlertsModule alerts;
 
   AgentRuntime(AgentConfig config, ScopePlan plan, Instrumentation instrumentation, boolean attached) {
     this.config = config;
@@ -68,7 +72,7 @@ final class AgentRuntime {
         try {
           SdkLogBridge.install(Diagnostics.isDebug());
           startLogging();
-          telemetryReady.complete(Telemetry.start(config, redactor));
+          telemetryReady.complete(Telemetry.start(config, redactor, alertReader));
         } catch (Throwable failure) {
           telemetryReady.completeExceptionally(failure);
         }
@@ -77,6 +81,7 @@ final class AgentRuntime {
       telemetry = telemetryReady.get(config.get(ConfigKeys.INIT_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
       Settings settings = SemanticsFactory.settings(config, redactor::redact, redactor::userId);
       EventSink sink = logging == null ? EventSink.NONE : logging.queue();
+      startAlerts(sink);
       ChatLensBridge.install(SemanticsFactory.dispatcher(config, settings, telemetry.openTelemetry(), sink, registry));
       weaver.activate();
       Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "chatlens-shutdown"));
@@ -126,7 +131,22 @@ final class AgentRuntime {
     }
   }
 
+  /** Alerting starts before any instrumented call, so its first metric collection is a clean baseline. */
+  private void startAlerts(EventSink sink) {
+    alerts = AlertsModule.start(config, redactor, sink,
+        telemetry.openTelemetry().getMeter("io.chatlens.alerts"), alertReader);
+  }
+
+  /** The alert engine's state, for the health endpoint; {@code null} before initialisation. */
+  AlertsModule alerts() {
+    return alerts;
+  }
+
   private void shutdown() {
+    AlertsModule currentAlerts = alerts;
+    if (currentAlerts != null) {
+      currentAlerts.stop();
+    }
     AgentLogging currentLogging = logging;
     if (currentLogging != null) {
       currentLogging.close();

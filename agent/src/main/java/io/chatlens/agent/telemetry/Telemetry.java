@@ -11,6 +11,8 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.export.MetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,17 +42,29 @@ public final class Telemetry {
    * every exporter off, so metrics, logs and alerts inside the agent keep working.
    */
   public static Telemetry start(AgentConfig config, Redactor redactor) {
+    return start(config, redactor, null);
+  }
+
+  /**
+   * As {@link #start(AgentConfig, Redactor)}, with one more metric reader on the meter provider: the
+   * alert engine's, which reads every metric in process whatever the exporters. With
+   * {@code otel.sdk.disabled=true} the SDK exports nothing, but the meter provider still feeds this reader.
+   *
+   * @param alertReader the alert engine's reader, or {@code null}
+   */
+  public static Telemetry start(AgentConfig config, Redactor redactor, MetricReader alertReader) {
     try {
-      return build(config, redactor, Map.of());
+      return build(config, redactor, Map.of(), alertReader);
     } catch (ConfigurationException invalid) {
       Diagnostics.error("OpenTelemetry configuration error: " + invalid.getMessage()
           + "; OTLP export is off until it is fixed");
       return build(config, redactor, Map.of("otel.traces.exporter", "none", "otel.metrics.exporter", "none",
-          "otel.logs.exporter", "none"));
+          "otel.logs.exporter", "none"), alertReader);
     }
   }
 
-  private static Telemetry build(AgentConfig config, Redactor redactor, Map<String, String> extraOverrides) {
+  private static Telemetry build(AgentConfig config, Redactor redactor, Map<String, String> extraOverrides,
+      MetricReader alertReader) {
     Map<String, String> overrides = new HashMap<>(config.otelOverrides());
     overrides.putAll(extraOverrides);
     Resource[] resource = new Resource[1];
@@ -64,10 +78,19 @@ public final class Telemetry {
           return merged;
         })
         .addSpanExporterCustomizer((exporter, properties) -> new RedactingSpanExporter(exporter, redactor))
+        .addMeterProviderCustomizer((builder, properties) ->
+            alertReader == null ? builder : builder.registerMetricReader(alertReader))
         .setServiceClassLoader(Telemetry.class.getClassLoader())
         .disableShutdownHook()
         .build();
-    return new Telemetry(autoConfigured.getOpenTelemetrySdk(), resource[0] == null ? Resource.getDefault() : resource[0]);
+    Resource effective = resource[0] == null ? Resource.getDefault() : resource[0];
+    if (alertReader != null && resource[0] == null && "true".equalsIgnoreCase(config.otel("otel.sdk.disabled"))) {
+      // Autoconfigure skipped every customizer: metrics for the alert engine alone, nothing exported.
+      return new Telemetry(OpenTelemetrySdk.builder()
+          .setMeterProvider(SdkMeterProvider.builder().setResource(effective).registerMetricReader(alertReader).build())
+          .build(), effective);
+    }
+    return new Telemetry(autoConfigured.getOpenTelemetrySdk(), effective);
   }
 
   public OpenTelemetry openTelemetry() {
