@@ -117,6 +117,12 @@ final class AlertRulesParser {
         return null;
       }
       for (NodeTuple tuple : mapping.getValue()) {
+        String name = "name".equals(scalar(tuple.getKeyNode())) ? scalar(tuple.getValueNode()) : null;
+        if (name != null && NAME.matcher(name.strip()).matches()) {
+          label = name.strip();
+        }
+      }
+      for (NodeTuple tuple : mapping.getValue()) {
         String key = scalar(tuple.getKeyNode());
         if (key == null || !FIELDS.contains(key)) {
           problems.add(warn(line(tuple.getKeyNode()), label + "." + key, "", "unknown field; did you mean "
@@ -127,9 +133,7 @@ final class AlertRulesParser {
       }
       String name = text("name", true);
       if (name != null) {
-        if (NAME.matcher(name).matches()) {
-          label = name;
-        } else {
+        if (!NAME.matcher(name).matches()) {
           fail(fields.get("name"), "name", name, "expected a name such as HighErrorRate (a letter, then letters, digits or _)");
         }
       }
