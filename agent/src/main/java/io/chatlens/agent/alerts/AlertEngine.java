@@ -5,6 +5,7 @@ import io.opentelemetry.sdk.metrics.data.MetricData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -93,7 +94,7 @@ public final class AlertEngine {
   public void evaluate() {
     synchronized (evaluations) {
       try {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         signals.record(now.toEpochMilli(), metrics.get());
         for (RuleEvaluation evaluation : evaluations) {
           evaluation.update(signals.value(evaluation.rule()), now, this::notifySafely);
