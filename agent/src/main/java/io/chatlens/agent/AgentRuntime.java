@@ -72,7 +72,9 @@ final class AgentRuntime {
         try {
           SdkLogBridge.install(Diagnostics.isDebug());
           startLogging();
-          telemetryReady.complete(Telemetry.start(config, redactor, alertReader));
+          Telemetry built = Telemetry.start(config, redactor, alertReader);
+          startAlerts(built);
+          telemetryReady.complete(built);
         } catch (Throwable failure) {
           telemetryReady.completeExceptionally(failure);
         }
@@ -81,7 +83,6 @@ final class AgentRuntime {
       telemetry = telemetryReady.get(config.get(ConfigKeys.INIT_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
       Settings settings = SemanticsFactory.settings(config, redactor::redact, redactor::userId);
       EventSink sink = logging == null ? EventSink.NONE : logging.queue();
-      startAlerts(sink);
       ChatLensBridge.install(SemanticsFactory.dispatcher(config, settings, telemetry.openTelemetry(), sink, registry));
       weaver.activate();
       Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "chatlens-shutdown"));
@@ -131,10 +132,14 @@ final class AgentRuntime {
     }
   }
 
-  /** Alerting starts before any instrumented call, so its first metric collection is a clean baseline. */
-  private void startAlerts(EventSink sink) {
-    alerts = AlertsModule.start(config, redactor, sink,
-        telemetry.openTelemetry().getMeter("io.chatlens.alerts"), alertReader);
+  /**
+   * Alerting starts right after telemetry and logging, in parallel with Byte Buddy's preparation and before
+   * any instrumented call, so its first metric collection is a clean baseline.
+   */
+  private void startAlerts(Telemetry started) {
+    EventSink sink = logging == null ? EventSink.NONE : logging.queue();
+    alerts = AlertsModule.start(config, redactor, sink, started.openTelemetry().getMeter("io.chatlens.alerts"),
+        alertReader);
   }
 
   /** The alert engine's state, for the health endpoint; {@code null} before initialisation. */

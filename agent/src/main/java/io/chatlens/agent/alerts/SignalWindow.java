@@ -25,9 +25,10 @@ final class SignalWindow {
   private final List<MetricSnapshot> samples;
 
   SignalWindow(SnapshotHistory history, Duration window) {
-    this.latest = history.latest();
-    this.baseline = history.baseline(window);
-    this.samples = history.within(window);
+    SnapshotHistory.View view = history.view(window);
+    this.latest = view.latest();
+    this.baseline = view.baseline();
+    this.samples = view.samples();
   }
 
   /** Whether the attribute has exactly this value. */

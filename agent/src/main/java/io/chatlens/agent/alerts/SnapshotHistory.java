@@ -85,6 +85,14 @@ final class SnapshotHistory {
     return result;
   }
 
+  /** The latest snapshot, the window's baseline and its samples, taken together. */
+  record View(MetricSnapshot latest, MetricSnapshot baseline, List<MetricSnapshot> samples) {}
+
+  /** {@link #latest()}, {@link #baseline} and {@link #within} of one window, consistent with each other. */
+  synchronized View view(Duration window) {
+    return new View(latest, baseline(window), within(window));
+  }
+
   synchronized int size() {
     return kept.size();
   }

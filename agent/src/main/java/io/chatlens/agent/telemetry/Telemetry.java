@@ -84,7 +84,7 @@ public final class Telemetry {
         .disableShutdownHook()
         .build();
     Resource effective = resource[0] == null ? Resource.getDefault() : resource[0];
-    if (alertReader != null && resource[0] == null && "true".equalsIgnoreCase(config.otel("otel.sdk.disabled"))) {
+    if (alertReader != null && "true".equalsIgnoreCase(config.otel("otel.sdk.disabled"))) {
       // Autoconfigure skipped every customizer: metrics for the alert engine alone, nothing exported.
       return new Telemetry(OpenTelemetrySdk.builder()
           .setMeterProvider(SdkMeterProvider.builder().setResource(effective).registerMetricReader(alertReader).build())
