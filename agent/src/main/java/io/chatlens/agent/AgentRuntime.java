@@ -1,5 +1,7 @@
 package io.chatlens.agent;
 
+import io.chatlens.agent.alerts.AlertMetricReader;
+import io.chatlens.agent.alerts.AlertsModule;
 import io.chatlens.agent.config.AgentConfig;
 import io.chatlens.agent.config.ConfigKeys;
 import io.chatlens.agent.diagnostics.Diagnostics;
@@ -56,6 +58,8 @@ final class AgentRuntime {
   private final Redactor redactor;
   private volatile RuntimeMetrics runtimeMetrics;
   private volatile AgentHttpServer endpoint;
+  private final AlertMetricReader alertReader = new AlertMetricReader();
+  private volatile AlertsModule alerts;
 
   AgentRuntime(AgentConfig config, ScopePlan plan, Instrumentation instrumentation, boolean attached) {
     this.config = config;
@@ -80,7 +84,9 @@ final class AgentRuntime {
         try {
           SdkLogBridge.install(Diagnostics.isDebug());
           startLogging();
-          telemetryReady.complete(Telemetry.start(config, redactor));
+          Telemetry built = Telemetry.start(config, redactor, alertReader);
+          startAlerts(built);
+          telemetryReady.complete(built);
         } catch (Throwable failure) {
           telemetryReady.completeExceptionally(failure);
         }
@@ -135,7 +141,7 @@ final class AgentRuntime {
           drops.put("logEvents", currentLogging.queue().droppedLowPriority() + currentLogging.queue().droppedHighPriority());
         }
         return drops;
-      }, List::of);
+      }, this::activeAlerts);
       endpoint = AgentHttpServer.start(config.get(ConfigKeys.PROMETHEUS_HOST), config.get(ConfigKeys.PROMETHEUS_PORT),
           telemetry.pullReader(), telemetry.resource(), health);
     }
@@ -175,10 +181,43 @@ final class AgentRuntime {
     }
   }
 
+  /**
+   * Alerting starts right after telemetry and logging, in parallel with Byte Buddy's preparation and before
+   * any instrumented call, so its first metric collection is a clean baseline.
+   */
+  private void startAlerts(Telemetry started) {
+    EventSink sink = logging == null ? EventSink.NONE : logging.queue();
+    alerts = AlertsModule.start(config, redactor, sink, started.openTelemetry().getMeter("io.chatlens.alerts"),
+        alertReader);
+  }
+
+  private List<HealthReport.ActiveAlert> activeAlerts() {
+    AlertsModule current = alerts;
+    if (current == null) {
+      return List.of();
+    }
+    List<HealthReport.ActiveAlert> active = new java.util.ArrayList<>();
+    for (io.chatlens.agent.alerts.AlertStatus status : current.activeAlerts()) {
+      active.add(new HealthReport.ActiveAlert(status.name(), status.severity().toString().toLowerCase(java.util.Locale.ROOT),
+          status.state().toString().toLowerCase(java.util.Locale.ROOT),
+          status.since() == null ? System.currentTimeMillis() : status.since().toEpochMilli(), status.value()));
+    }
+    return active;
+  }
+
+  /** The alert engine's state, for the health endpoint; {@code null} before initialisation. */
+  AlertsModule alerts() {
+    return alerts;
+  }
+
   private void shutdown() {
     AgentHttpServer currentEndpoint = endpoint;
     if (currentEndpoint != null) {
       currentEndpoint.close();
+    }
+    AlertsModule currentAlerts = alerts;
+    if (currentAlerts != null) {
+      currentAlerts.stop();
     }
     AgentLogging currentLogging = logging;
     if (currentLogging != null) {

@@ -31,6 +31,9 @@ public final class CommandLine {
       case "config" -> {
         return ConfigCommand.run(rest, out, err);
       }
+      case "rules" -> {
+        return RulesCommand.run(rest, out, err);
+      }
       default -> {
         err.println("chatlens: unknown command '" + args[0] + "'");
         usage(err);
@@ -50,6 +53,8 @@ public final class CommandLine {
     out.println("  config --print [FILE]      print the effective configuration and where each value came from");
     out.println("  config --check FILE        validate a configuration file; exit status 1 on errors");
     out.println("  config --keys              print the configuration reference as a Markdown table");
+    out.println("  rules export [FILE]        print alert rules (default: the built-in ones) as Prometheus rules; --out OUT writes them");
+    out.println("  rules check FILE           validate an alerts.yaml; exit status 1 on errors");
     out.println("  version                    print the agent version");
   }
 }

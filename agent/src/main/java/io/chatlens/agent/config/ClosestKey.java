@@ -3,11 +3,11 @@ package io.chatlens.agent.config;
 import java.util.Collection;
 
 /** Finds the valid key closest to a misspelt one, by edit distance. */
-final class ClosestKey {
+public final class ClosestKey {
 
   private ClosestKey() {}
 
-  static String among(String wrong, Collection<String> valid) {
+  public static String among(String wrong, Collection<String> valid) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : valid) {

@@ -126,6 +126,38 @@ public final class ConfigKeys {
   public static final ConfigKey<Integer> QUERY_MAX_LENGTH = key("Semantics", "chatlens.db.query-max-length",
       ValueType.integer(16, 100_000), "2000", "Longest sanitized db.query.text recorded; longer text is cut and ends in '...'.");
 
+  // --- Alerts --------------------------------------------------------------------------------------
+  public static final ConfigKey<Boolean> ALERTS_ENABLED = key("Alerts", "chatlens.alerts.enabled", ValueType.bool(), "true",
+      "Evaluate the alert rules inside the agent (no backend needed) and publish the derived KPI gauges "
+          + "chatbot.error_rate, chatbot.search.zero_result_rate and chatbot.answer.accuracy.");
+  public static final ConfigKey<String> ALERTS_FILE = key("Alerts", "chatlens.alerts.file", ValueType.text(), "",
+      "The alert rules (YAML, see config/alerts.yaml). Default: alerts.yaml next to agent.properties when it exists, "
+          + "else the built-in rules (the same as config/alerts.yaml).");
+  public static final ConfigKey<Duration> ALERTS_INTERVAL = key("Alerts", "chatlens.alerts.interval",
+      ValueType.positiveDuration(), "15s", "How often the rules are evaluated.");
+  public static final ConfigKey<String> ALERTS_WEBHOOK_URL = secret("Alerts", "chatlens.alerts.webhook.url", ValueType.url(), "",
+      "Where firing and resolved alerts are POSTed, e.g. a Slack incoming webhook; write it as ${env:NAME}. Default: no webhook.");
+  public static final ConfigKey<String> ALERTS_WEBHOOK_FORMAT = key("Alerts", "chatlens.alerts.webhook.format",
+      ValueType.oneOf("json", "slack"), "json",
+      "Webhook payload: json (one object with status, alert, severity, summary, description, value, labels...) "
+          + "or slack ({\"text\": ...}).");
+  public static final ConfigKey<String> ALERTS_SMTP_HOST = key("Alerts", "chatlens.alerts.email.smtp-host", ValueType.text(), "",
+      "SMTP server for alert e-mails. Default: no e-mail.");
+  public static final ConfigKey<Integer> ALERTS_SMTP_PORT = key("Alerts", "chatlens.alerts.email.smtp-port",
+      ValueType.integer(1, 65535), "25", "SMTP port; STARTTLS is used whenever the server offers it.");
+  public static final ConfigKey<String> ALERTS_EMAIL_FROM = key("Alerts", "chatlens.alerts.email.from", ValueType.text(), "",
+      "Sender address of alert e-mails. Default: chatlens@ and the local host name.");
+  public static final ConfigKey<List<String>> ALERTS_EMAIL_TO = key("Alerts", "chatlens.alerts.email.to",
+      ValueType.emailAddresses(), "", "Recipients of alert e-mails.");
+  public static final ConfigKey<String> ALERTS_EMAIL_USERNAME = key("Alerts", "chatlens.alerts.email.username", ValueType.text(), "",
+      "SMTP user for AUTH PLAIN. Default: no authentication.");
+  public static final ConfigKey<String> ALERTS_EMAIL_PASSWORD = secret("Alerts", "chatlens.alerts.email.password", ValueType.text(), "",
+      "SMTP password; write it as ${env:NAME}.");
+  public static final ConfigKey<Duration> ALERTS_NOTIFY_TIMEOUT = key("Alerts", "chatlens.alerts.notify-timeout",
+      ValueType.positiveDuration(), "5s", "Longest time one webhook call or e-mail may take.");
+  public static final ConfigKey<Duration> ALERTS_REPEAT_INTERVAL = key("Alerts", "chatlens.alerts.repeat-interval",
+      ValueType.positiveDuration(), "1h", "A still-firing alert is notified again at most this often.");
+
   // --- Redaction -----------------------------------------------------------------------------------
   public static final ConfigKey<List<String>> REDACTION_KEYS = key("Redaction", "chatlens.redaction.keys", ValueType.list(), "",
       "Extra key globs whose values are always redacted, added to the defaults (password, passwd, pwd, secret, "

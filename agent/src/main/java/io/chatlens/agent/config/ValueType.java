@@ -168,6 +168,26 @@ public abstract class ValueType<T> {
     };
   }
 
+  /** A duration greater than zero, such as {@code 250ms}, {@code 30s} or {@code 5m}. */
+  public static ValueType<Duration> positiveDuration() {
+    return new ValueType<>("a duration greater than zero such as 250ms, 30s, 5m, 2h or 7d") {
+      @Override
+      public Duration parse(String raw) {
+        Duration value = parseDuration(raw);
+        if (value.isNegative() || value.isZero()) {
+          throw new IllegalArgumentException();
+        }
+        return value;
+      }
+    };
+  }
+
+  /** A comma-separated list of e-mail addresses such as {@code ops@example.com}. */
+  public static ValueType<List<String>> emailAddresses() {
+    return list("a comma-separated list of e-mail addresses such as ops@example.com",
+        value -> value.matches("[^@\\s,<>]+@[^@\\s,<>]+"));
+  }
+
   /** A size such as {@code 100MB}, {@code 512KB} or {@code 1GB}; a bare number means bytes. */
   public static ValueType<Long> size() {
     return new ValueType<>("a size such as 512KB, 100MB or 1GB") {

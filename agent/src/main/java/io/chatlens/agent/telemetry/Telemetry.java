@@ -12,6 +12,9 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
+import io.opentelemetry.sdk.metrics.export.MetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,17 +49,29 @@ public final class Telemetry {
    * every exporter off, so metrics, logs and alerts inside the agent keep working.
    */
   public static Telemetry start(AgentConfig config, Redactor redactor) {
+    return start(config, redactor, null);
+  }
+
+  /**
+   * As {@link #start(AgentConfig, Redactor)}, with one more metric reader on the meter provider: the
+   * alert engine's, which reads every metric in process whatever the exporters. With
+   * {@code otel.sdk.disabled=true} the SDK exports nothing, but the meter provider still feeds this reader.
+   *
+   * @param alertReader the alert engine's reader, or {@code null}
+   */
+  public static Telemetry start(AgentConfig config, Redactor redactor, MetricReader alertReader) {
     try {
-      return build(config, redactor, Map.of());
+      return build(config, redactor, Map.of(), alertReader);
     } catch (ConfigurationException invalid) {
       Diagnostics.error("OpenTelemetry configuration error: " + invalid.getMessage()
           + "; OTLP export is off until it is fixed");
       return build(config, redactor, Map.of("otel.traces.exporter", "none", "otel.metrics.exporter", "none",
-          "otel.logs.exporter", "none"));
+          "otel.logs.exporter", "none"), alertReader);
     }
   }
 
-  private static Telemetry build(AgentConfig config, Redactor redactor, Map<String, String> extraOverrides) {
+  private static Telemetry build(AgentConfig config, Redactor redactor, Map<String, String> extraOverrides,
+      MetricReader alertReader) {
     Map<String, String> overrides = new HashMap<>(config.otelOverrides());
     overrides.putAll(extraOverrides);
     Resource[] resource = new Resource[1];
@@ -79,12 +94,24 @@ public final class Telemetry {
         .addMetricExporterCustomizer((exporter, properties) -> CountingExporters.metrics(exporter, exporters.get("metrics")))
         .addLogRecordExporterCustomizer((exporter, properties) ->
             new RedactingLogRecordExporter(CountingExporters.logs(exporter, exporters.get("logs")), redactor))
-        .addMeterProviderCustomizer((builder, properties) -> builder.registerMetricReader(pullReader))
+        .addMeterProviderCustomizer((builder, properties) -> {
+          builder.registerMetricReader(pullReader);
+          return alertReader == null ? builder : builder.registerMetricReader(alertReader);
+        })
         .setServiceClassLoader(Telemetry.class.getClassLoader())
         .disableShutdownHook()
         .build();
-    return new Telemetry(autoConfigured.getOpenTelemetrySdk(), resource[0] == null ? Resource.getDefault() : resource[0],
-        pullReader, exporters);
+    Resource effective = resource[0] == null ? Resource.getDefault() : resource[0];
+    if ("true".equalsIgnoreCase(config.otel("otel.sdk.disabled"))) {
+      // Autoconfigure skipped every customizer: metrics for the endpoint and the alert engine, nothing exported.
+      SdkMeterProviderBuilder meters = SdkMeterProvider.builder().setResource(effective).registerMetricReader(pullReader);
+      if (alertReader != null) {
+        meters.registerMetricReader(alertReader);
+      }
+      return new Telemetry(OpenTelemetrySdk.builder().setMeterProvider(meters.build()).build(), effective, pullReader,
+          exporters);
+    }
+    return new Telemetry(autoConfigured.getOpenTelemetrySdk(), effective, pullReader, exporters);
   }
 
   public OpenTelemetry openTelemetry() {

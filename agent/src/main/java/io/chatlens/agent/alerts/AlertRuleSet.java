@@ -1,0 +1,29 @@
+package io.chatlens.agent.alerts;
+
+import io.chatlens.agent.config.ConfigProblem;
+import java.util.List;
+
+/**
+ * The rules read from one alerts.yaml, with the problems found in it.
+ *
+ * @param source the file name used in messages
+ * @param rules the valid rules, in file order (a rule with an error is left out)
+ * @param problems one line each, naming file, line, rule and field
+ * @param readable false when the file could not be read or is not YAML at all
+ */
+public record AlertRuleSet(String source, List<AlertRule> rules, List<ConfigProblem> problems, boolean readable) {
+
+  public AlertRuleSet {
+    rules = List.copyOf(rules);
+    problems = List.copyOf(problems);
+  }
+
+  public boolean hasErrors() {
+    return problems.stream().anyMatch(ConfigProblem::isError);
+  }
+
+  /** The rules the agent evaluates itself (not the Prometheus-only ones). */
+  public List<AlertRule> inProcessRules() {
+    return rules.stream().filter(AlertRule::evaluatedInProcess).toList();
+  }
+}

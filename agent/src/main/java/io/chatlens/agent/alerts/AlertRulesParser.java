@@ -1,0 +1,377 @@
+package io.chatlens.agent.alerts;
+
+import io.chatlens.agent.config.ClosestKey;
+import io.chatlens.agent.config.ConfigProblem;
+import io.chatlens.agent.config.ValueType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Reads alerts.yaml. Every problem is one line naming the file, the line, the rule and the field; a rule
+ * with an error is left out and the others are kept, so a mistake never stops the application.
+ */
+final class AlertRulesParser {
+
+  static final List<String> FIELDS = List.of("name", "severity", "signal", "expr", "window", "above", "below", "for",
+      "summary", "description", "labels", "params", "prometheus_only");
+  static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
+  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+  private static final Pattern LABEL = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Set<String> RESERVED_LABELS = Set.of("severity", "alertname");
+
+  private final String source;
+  private final List<ConfigProblem> problems = new ArrayList<>();
+
+  private AlertRulesParser(String source) {
+    this.source = source;
+  }
+
+  /** Parses the text of an alerts.yaml; {@code source} names it in messages. */
+  static AlertRuleSet parse(String source, String text) {
+    return new AlertRulesParser(source).parse(text);
+  }
+
+  private AlertRuleSet parse(String text) {
+    Node root;
+    try {
+      root = new Compose(LoadSettings.builder().setLabel(source).build()).composeString(text).orElse(null);
+    } catch (YamlEngineException invalid) {
+      int line = invalid instanceof MarkedYamlEngineException marked
+          ? marked.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0) : 0;
+      String problem = invalid instanceof MarkedYamlEngineException marked && marked.getProblem() != null
+          ? marked.getProblem() : String.valueOf(invalid.getMessage()).lines().findFirst().orElse("");
+      problems.add(error(line, "", "", "is not valid YAML: " + problem));
+      return new AlertRuleSet(source, List.of(), problems, false);
+    }
+    List<AlertRule> rules = new ArrayList<>();
+    if (root == null) {
+      return new AlertRuleSet(source, rules, problems, true);
+    }
+    if (!(root instanceof MappingNode top)) {
+      problems.add(error(line(root), "", "", "expected a mapping with a 'rules:' list"));
+      return new AlertRuleSet(source, rules, problems, false);
+    }
+    for (NodeTuple tuple : top.getValue()) {
+      String key = scalar(tuple.getKeyNode());
+      if ("rules".equals(key)) {
+        if (tuple.getValueNode() instanceof SequenceNode list) {
+          readRules(list, rules);
+        } else if (!isNull(tuple.getValueNode())) {
+          problems.add(error(line(tuple.getValueNode()), "rules", "", "expected a list of rules"));
+        }
+      } else {
+        problems.add(warn(line(tuple.getKeyNode()), String.valueOf(key), "", "unknown key; expected 'rules'"));
+      }
+    }
+    return new AlertRuleSet(source, rules, problems, true);
+  }
+
+  private void readRules(SequenceNode list, List<AlertRule> rules) {
+    Set<String> names = new HashSet<>();
+    int index = 0;
+    for (Node item : list.getValue()) {
+      index++;
+      AlertRule rule = new RuleReader(item, "rules[" + index + "]").read();
+      if (rule != null) {
+        if (!names.add(rule.name())) {
+          problems.add(error(line(item), rule.name() + ".name", rule.name(),
+              "another rule has the same name; this one is skipped"));
+        } else {
+          rules.add(rule);
+        }
+      }
+    }
+  }
+
+  /** Reads one rule; collects its problems; {@code null} when it has an error. */
+  private final class RuleReader {
+    private final Node node;
+    private String label;
+    private final Map<String, Node> fields = new LinkedHashMap<>();
+    private boolean failed;
+
+    RuleReader(Node node, String label) {
+      this.node = node;
+      this.label = label;
+    }
+
+    AlertRule read() {
+      if (!(node instanceof MappingNode mapping)) {
+        problems.add(error(line(node), label, "", "expected a rule (a mapping with name, severity, signal, ...)"));
+        return null;
+      }
+      for (NodeTuple tuple : mapping.getValue()) {
+        String name = "name".equals(scalar(tuple.getKeyNode())) ? scalar(tuple.getValueNode()) : null;
+        if (name != null && NAME.matcher(name.strip()).matches()) {
+          label = name.strip();
+        }
+      }
+      for (NodeTuple tuple : mapping.getValue()) {
+        String key = scalar(tuple.getKeyNode());
+        if (key == null || !FIELDS.contains(key)) {
+          problems.add(warn(line(tuple.getKeyNode()), label + "." + key, "", "unknown field; did you mean "
+              + closest(String.valueOf(key), FIELDS) + "? It is ignored"));
+        } else if (fields.put(key, tuple.getValueNode()) != null) {
+          fail(tuple.getKeyNode(), key, "", "is given twice");
+        }
+      }
+      String name = text("name", true);
+      if (name != null) {
+        if (!NAME.matcher(name).matches()) {
+          fail(fields.get("name"), "name", name, "expected a name such as HighErrorRate (a letter, then letters, digits or _)");
+        }
+      }
+      Severity severity = severity();
+      boolean prometheusOnly = bool("prometheus_only");
+      String expr = text("expr", false);
+      Signal signal = signal(expr != null);
+      if (expr != null && !prometheusOnly) {
+        fail(fields.get("expr"), "expr", expr, "a raw PromQL expression needs prometheus_only: true");
+      }
+      if (expr != null && signal != null) {
+        fail(fields.get("expr"), "expr", expr, "give either signal or expr, not both");
+      }
+      Duration window = duration("window", DEFAULT_WINDOW, ValueType.positiveDuration());
+      Duration forDuration = duration("for", Duration.ZERO, ValueType.duration());
+      Comparison comparison = null;
+      double threshold = Double.NaN;
+      if (expr == null) {
+        boolean above = fields.containsKey("above");
+        boolean below = fields.containsKey("below");
+        if (above == below) {
+          fail(node, above ? "below" : "above", "", above ? "give either above or below, not both"
+              : "missing: give the threshold as above: NUMBER or below: NUMBER");
+        } else {
+          comparison = above ? Comparison.ABOVE : Comparison.BELOW;
+          threshold = number(comparison.key());
+        }
+      } else if (fields.containsKey("above") || fields.containsKey("below")) {
+        fail(fields.get(fields.containsKey("above") ? "above" : "below"), fields.containsKey("above") ? "above" : "below",
+            "", "not allowed with expr: write the comparison in the expression");
+      }
+      String summary = text("summary", true);
+      String description = fields.containsKey("description") ? text("description", false) : "";
+      checkPlaceholders("summary", summary, expr != null);
+      checkPlaceholders("description", description, expr != null);
+      Map<String, String> labels = labels();
+      Map<String, Double> params = params(signal);
+      if (failed) {
+        return null;
+      }
+      return new AlertRule(name, severity, signal, expr, window, comparison, threshold, forDuration, summary,
+          description == null ? "" : description, labels, params, prometheusOnly);
+    }
+
+    private String text(String field, boolean required) {
+      Node value = fields.get(field);
+      if (value == null || isNull(value)) {
+        if (required) {
+          fail(node, field, "", "missing");
+        }
+        return null;
+      }
+      String text = scalar(value);
+      if (text == null) {
+        fail(value, field, "", "expected a text");
+        return null;
+      }
+      if (required && text.isBlank()) {
+        fail(value, field, "", "must not be empty");
+        return null;
+      }
+      return text.strip();
+    }
+
+    private Severity severity() {
+      String value = text("severity", true);
+      if (value == null) {
+        return null;
+      }
+      for (Severity severity : Severity.values()) {
+        if (severity.label().equals(value.toLowerCase(Locale.ROOT))) {
+          return severity;
+        }
+      }
+      fail(fields.get("severity"), "severity", value, "expected critical or warning");
+      return null;
+    }
+
+    private Signal signal(boolean hasExpr) {
+      String value = text("signal", !hasExpr);
+      if (value == null) {
+        return null;
+      }
+      Signal signal = Signal.byId(value);
+      if (signal == null) {
+        fail(fields.get("signal"), "signal", value, "unknown signal; did you mean " + closest(value, Signal.ids())
+            + "? Known: " + String.join(", ", Signal.ids()));
+      }
+      return signal;
+    }
+
+    private boolean bool(String field) {
+      String value = text(field, false);
+      if (value == null) {
+        return false;
+      }
+      try {
+        return ValueType.bool().parse(value);
+      } catch (RuntimeException invalid) {
+        fail(fields.get(field), field, value, "expected true or false");
+        return false;
+      }
+    }
+
+    private Duration duration(String field, Duration fallback, ValueType<Duration> type) {
+      String value = text(field, false);
+      if (value == null) {
+        return fallback;
+      }
+      try {
+        return type.parse(value);
+      } catch (RuntimeException invalid) {
+        fail(fields.get(field), field, value, "expected " + type.allowed());
+        return fallback;
+      }
+    }
+
+    private double number(String field) {
+      String value = text(field, true);
+      if (value == null) {
+        return Double.NaN;
+      }
+      Double parsed = parseNumber(value);
+      if (parsed == null) {
+        fail(fields.get(field), field, value, "expected a number such as 0.05, 5% or 2");
+        return Double.NaN;
+      }
+      return parsed;
+    }
+
+    private void checkPlaceholders(String field, String text, boolean prometheusTemplate) {
+      if (text == null || prometheusTemplate) {
+        return;
+      }
+      for (String unknown : AlertText.unknownPlaceholders(text)) {
+        fail(fields.get(field), field, "{{" + unknown + "}}", "unknown placeholder; known: "
+            + String.join(", ", AlertText.PLACEHOLDERS.stream().sorted().toList()));
+      }
+    }
+
+    private Map<String, String> labels() {
+      Map<String, String> labels = new LinkedHashMap<>();
+      Node value = fields.get("labels");
+      if (value == null || isNull(value)) {
+        return labels;
+      }
+      if (!(value instanceof MappingNode mapping)) {
+        fail(value, "labels", "", "expected a mapping of label names to texts");
+        return labels;
+      }
+      for (NodeTuple tuple : mapping.getValue()) {
+        String key = scalar(tuple.getKeyNode());
+        String text = scalar(tuple.getValueNode());
+        if (key == null || !LABEL.matcher(key).matches() || RESERVED_LABELS.contains(key)) {
+          fail(tuple.getKeyNode(), "labels", String.valueOf(key),
+              "expected a label name (letters, digits, _), other than severity and alertname");
+        } else if (text == null) {
+          fail(tuple.getValueNode(), "labels." + key, "", "expected a text");
+        } else {
+          labels.put(key, text);
+        }
+      }
+      return labels;
+    }
+
+    private Map<String, Double> params(Signal signal) {
+      Map<String, Double> params = new LinkedHashMap<>();
+      Node value = fields.get("params");
+      if (value != null && !isNull(value)) {
+        if (value instanceof MappingNode mapping) {
+          for (NodeTuple tuple : mapping.getValue()) {
+            String key = scalar(tuple.getKeyNode());
+            String text = scalar(tuple.getValueNode());
+            Double number = text == null ? null : parseNumber(text);
+            if (signal != null && !signal.requiredParams().contains(key)) {
+              problems.add(warn(line(tuple.getKeyNode()), label + ".params." + key, String.valueOf(text),
+                  "signal " + signal.id() + " has no such parameter; it is ignored"));
+            } else if (number == null || number <= 0) {
+              fail(tuple.getValueNode(), "params." + key, String.valueOf(text), "expected a number greater than 0");
+            } else {
+              params.put(key, number);
+            }
+          }
+        } else {
+          fail(value, "params", "", "expected a mapping of parameter names to numbers");
+        }
+      }
+      if (signal != null) {
+        for (String required : signal.requiredParams()) {
+          if (!params.containsKey(required) && !failed) {
+            fail(value == null ? node : value, "params." + required, "", "missing: signal " + signal.id()
+                + " needs it, e.g. params: {" + required + ": 1000}");
+          }
+        }
+      }
+      return params;
+    }
+
+    private void fail(Node at, String field, String value, String message) {
+      failed = true;
+      problems.add(error(line(at == null ? node : at), label + "." + field, value, message + "; the rule is skipped"));
+    }
+  }
+
+  /** {@code 0.05}, {@code 2}, {@code 5%}; {@code null} when not a finite number. */
+  static Double parseNumber(String text) {
+    try {
+      String value = text.strip();
+      double number = value.endsWith("%")
+          ? Double.parseDouble(value.substring(0, value.length() - 1).strip()) / 100
+          : Double.parseDouble(value);
+      return Double.isFinite(number) ? number : null;
+    } catch (NumberFormatException invalid) {
+      return null;
+    }
+  }
+
+  private static String scalar(Node node) {
+    return node instanceof ScalarNode scalar ? scalar.getValue() : null;
+  }
+
+  private static boolean isNull(Node node) {
+    return node instanceof ScalarNode scalar && scalar.getTag().getValue().endsWith(":null");
+  }
+
+  private static int line(Node node) {
+    return node == null ? 0 : node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
+  }
+
+  private static String closest(String wrong, List<String> valid) {
+    return ClosestKey.among(wrong, valid);
+  }
+
+  private ConfigProblem error(int line, String key, String value, String message) {
+    return new ConfigProblem(ConfigProblem.Severity.ERROR, source, line, key, value, message);
+  }
+
+  private ConfigProblem warn(int line, String key, String value, String message) {
+    return new ConfigProblem(ConfigProblem.Severity.WARN, source, line, key, value, message);
+  }
+}

@@ -1,0 +1,207 @@
+package io.chatlens.agent.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatlens.agent.config.ConfigProblem;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AlertRulesParserTest {
+
+  private static AlertRuleSet parse(String... lines) {
+    return AlertRulesParser.parse("alerts.yaml", String.join("\n", lines));
+  }
+
+  private static List<String> rendered(AlertRuleSet set) {
+    return set.problems().stream().map(ConfigProblem::render).toList();
+  }
+
+  @Test
+  void theBuiltInRulesCoverEveryAlertOfTheSeed() {
+    AlertRuleSet builtIn = AlertRuleFiles.builtIn();
+
+    assertThat(builtIn.problems()).isEmpty();
+    assertThat(builtIn.rules()).extracting(AlertRule::name).containsExactly("SystemDown", "HighErrorRate",
+        "DatabaseConnectionFailures", "DatabaseSlowQueries", "MemoryExhaustion", "ResponseTimeDegradation",
+        "HighCpuUsage", "QueueBacklog", "LowDiskSpace", "SessionLimit");
+    assertThat(builtIn.inProcessRules()).hasSize(9).noneMatch(rule -> rule.name().equals("SystemDown"));
+    Map<String, AlertRule> byName = builtIn.rules().stream()
+        .collect(java.util.stream.Collectors.toMap(AlertRule::name, rule -> rule));
+    assertThat(byName.get("HighErrorRate")).satisfies(rule -> {
+      assertThat(rule.signal()).isEqualTo(Signal.ERROR_RATE);
+      assertThat(rule.threshold()).isEqualTo(0.05);
+      assertThat(rule.severity()).isEqualTo(Severity.CRITICAL);
+    });
+    assertThat(byName.get("ResponseTimeDegradation").threshold()).isEqualTo(2.0);
+    assertThat(byName.get("MemoryExhaustion").threshold()).isEqualTo(0.85);
+    assertThat(byName.get("HighCpuUsage").threshold()).isEqualTo(0.80);
+    assertThat(byName.get("LowDiskSpace").comparison()).isEqualTo(Comparison.BELOW);
+    assertThat(byName.get("SessionLimit").params()).containsEntry("max_sessions", 1000.0);
+    assertThat(builtIn.rules()).filteredOn(rule -> rule.severity() == Severity.WARNING).extracting(AlertRule::name)
+        .containsExactly("HighCpuUsage", "QueueBacklog", "LowDiskSpace", "SessionLimit");
+  }
+
+  @Test
+  void aCompleteRuleIsReadWithDefaultsForWhatIsLeftOut() {
+    AlertRuleSet set = parse(
+        "rules:",
+        "  - name: Errors",
+        "    severity: WARNING",
+        "    signal: error_rate",
+        "    above: 2.5%",
+        "    summary: 'Error rate {{value}} above {{ threshold }}'",
+        "    labels:",
+        "      team: chat",
+        "  - name: Slow",
+        "    severity: critical",
+        "    signal: response_time_p95",
+        "    window: 250ms",
+        "    below: 3",
+        "    for: 1h",
+        "    summary: slow",
+        "    description: very slow");
+
+    assertThat(set.problems()).isEmpty();
+    AlertRule errors = set.rules().get(0);
+    assertThat(errors.severity()).isEqualTo(Severity.WARNING);
+    assertThat(errors.threshold()).isEqualTo(0.025);
+    assertThat(errors.comparison()).isEqualTo(Comparison.ABOVE);
+    assertThat(errors.window()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(errors.forDuration()).isZero();
+    assertThat(errors.description()).isEmpty();
+    assertThat(errors.labels()).containsExactly(Map.entry("team", "chat"));
+    AlertRule slow = set.rules().get(1);
+    assertThat(slow.window()).isEqualTo(Duration.ofMillis(250));
+    assertThat(slow.forDuration()).isEqualTo(Duration.ofHours(1));
+    assertThat(slow.comparison()).isEqualTo(Comparison.BELOW);
+  }
+
+  @Test
+  void anEmptyFileHasNoRules() {
+    assertThat(parse("# nothing yet").rules()).isEmpty();
+    assertThat(parse("rules:").problems()).isEmpty();
+  }
+
+  @Test
+  void invalidYamlNamesTheFileAndLine() {
+    AlertRuleSet set = parse("rules:", "  - name: A", "    summary: [unclosed");
+
+    assertThat(set.readable()).isFalse();
+    assertThat(rendered(set)).singleElement().asString().startsWith("ERROR alerts.yaml:").contains("is not valid YAML");
+  }
+
+  @Test
+  void aBadFieldNamesFileLineRuleAndFieldAndSkipsOnlyThatRule() {
+    AlertRuleSet set = parse(
+        "rules:",
+        "  - name: Good",
+        "    severity: critical",
+        "    signal: error_rate",
+        "    above: 0.05",
+        "    summary: ok",
+        "  - name: Bad",
+        "    severity: critical",
+        "    signal: error_rate",
+        "    window: soon",
+        "    above: 0.05",
+        "    summary: bad");
+
+    assertThat(set.rules()).extracting(AlertRule::name).containsExactly("Good");
+    assertThat(rendered(set)).containsExactly("ERROR alerts.yaml:10: Bad.window=soon: expected a duration greater than "
+        + "zero such as 250ms, 30s, 5m, 2h or 7d; the rule is skipped");
+  }
+
+  @Test
+  void unknownSignalsAndFieldsGetASuggestion() {
+    AlertRuleSet set = parse(
+        "rules:",
+        "  - name: Typo",
+        "    severity: warning",
+        "    signal: eror_rate",
+        "    abvoe: 1",
+        "    above: 0.1",
+        "    summary: typo");
+
+    assertThat(rendered(set)).anySatisfy(line -> assertThat(line).startsWith("WARN alerts.yaml:5: Typo.abvoe=: unknown field; "
+        + "did you mean above?"));
+    assertThat(rendered(set)).anySatisfy(line -> assertThat(line).startsWith("ERROR alerts.yaml:4: Typo.signal=eror_rate: "
+        + "unknown signal; did you mean error_rate?"));
+    assertThat(set.rules()).isEmpty();
+  }
+
+  @Test
+  void everyRequiredFieldIsChecked() {
+    AlertRuleSet set = parse("rules:", "  - signal: error_rate");
+
+    assertThat(rendered(set)).contains(
+        "ERROR alerts.yaml:2: rules[1].name=: missing; the rule is skipped",
+        "ERROR alerts.yaml:2: rules[1].severity=: missing; the rule is skipped",
+        "ERROR alerts.yaml:2: rules[1].above=: missing: give the threshold as above: NUMBER or below: NUMBER; the rule is skipped",
+        "ERROR alerts.yaml:2: rules[1].summary=: missing; the rule is skipped");
+  }
+
+  @Test
+  void thresholdsMustBeNumbersAndOneSided() {
+    AlertRuleSet set = parse(
+        "rules:",
+        "  - {name: Both, severity: critical, signal: error_rate, above: 1, below: 2, summary: s}",
+        "  - {name: Word, severity: critical, signal: error_rate, above: high, summary: s}",
+        "  - {name: Severe, severity: fatal, signal: error_rate, above: 1, summary: s}");
+
+    assertThat(set.rules()).isEmpty();
+    assertThat(rendered(set)).anyMatch(line -> line.contains("Both.below=: give either above or below, not both"))
+        .anyMatch(line -> line.contains("Word.above=high: expected a number such as 0.05, 5% or 2"))
+        .anyMatch(line -> line.contains("Severe.severity=fatal: expected critical or warning"));
+  }
+
+  @Test
+  void sessionUsageNeedsMaxSessions() {
+    AlertRuleSet set = parse("rules:",
+        "  - {name: Sessions, severity: warning, signal: session_usage, above: 0.9, summary: s}",
+        "  - {name: Zero, severity: warning, signal: session_usage, above: 0.9, summary: s, params: {max_sessions: 0}}");
+
+    assertThat(set.rules()).isEmpty();
+    assertThat(rendered(set)).anyMatch(line -> line.contains("Sessions.params.max_sessions=: missing: signal session_usage needs it"))
+        .anyMatch(line -> line.contains("Zero.params.max_sessions=0: expected a number greater than 0"));
+  }
+
+  @Test
+  void rawExpressionsArePrometheusOnly() {
+    AlertRuleSet set = parse("rules:",
+        "  - {name: Down, severity: critical, prometheus_only: true, expr: 'up == 0', summary: 'down {{ $labels.instance }}'}",
+        "  - {name: Raw, severity: critical, expr: 'up == 0', summary: s}",
+        "  - {name: Mixed, severity: critical, prometheus_only: true, expr: 'up == 0', above: 1, summary: s}");
+
+    assertThat(set.rules()).extracting(AlertRule::name).containsExactly("Down");
+    assertThat(set.rules().get(0).evaluatedInProcess()).isFalse();
+    assertThat(set.inProcessRules()).isEmpty();
+    assertThat(rendered(set)).anyMatch(line -> line.contains("Raw.expr=up == 0: a raw PromQL expression needs prometheus_only: true"))
+        .anyMatch(line -> line.contains("Mixed.above=: not allowed with expr"));
+  }
+
+  @Test
+  void namesLabelsAndPlaceholdersAreChecked() {
+    AlertRuleSet set = parse("rules:",
+        "  - {name: A, severity: critical, signal: error_rate, above: 1, summary: s}",
+        "  - {name: A, severity: critical, signal: error_rate, above: 1, summary: s}",
+        "  - {name: 'has space', severity: critical, signal: error_rate, above: 1, summary: s}",
+        "  - {name: L, severity: critical, signal: error_rate, above: 1, summary: s, labels: {severity: low}}",
+        "  - {name: P, severity: critical, signal: error_rate, above: 1, summary: '{{ $value }}'}");
+
+    assertThat(set.rules()).extracting(AlertRule::name).containsExactly("A");
+    assertThat(rendered(set)).anyMatch(line -> line.contains("A.name=A: another rule has the same name"))
+        .anyMatch(line -> line.contains("name=has space: expected a name such as HighErrorRate"))
+        .anyMatch(line -> line.contains("L.labels=severity: expected a label name"))
+        .anyMatch(line -> line.contains("P.summary={{$value}}: unknown placeholder; known: for, service, threshold, value, window"));
+  }
+
+  @Test
+  void unknownTopLevelKeysAreWarnings() {
+    AlertRuleSet set = parse("groups: []", "rules: []");
+
+    assertThat(set.hasErrors()).isFalse();
+    assertThat(rendered(set)).containsExactly("WARN alerts.yaml:1: groups=: unknown key; expected 'rules'");
+  }
+}

@@ -1,0 +1,50 @@
+package io.chatlens.agent.alerts;
+
+import static io.chatlens.agent.alerts.Metrics.collection;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class KpiGaugesTest {
+
+  @Test
+  void theDerivedKpisAreGaugesOfTheSignals() {
+    InMemoryMetricReader reader = InMemoryMetricReader.create();
+    SdkMeterProvider provider = SdkMeterProvider.builder().registerMetricReader(reader).build();
+    Signals signals = new Signals(Duration.ofMinutes(5));
+    KpiGauges kpis = KpiGauges.register(provider.get("io.chatlens.alerts"), signals);
+
+    assertThat(reader.collectAllMetrics()).as("no data, no points").allSatisfy(metric ->
+        assertThat(metric.getDoubleGaugeData().getPoints()).isEmpty());
+
+    signals.record(0, collection().counter("chatbot.requests", 0).counter("chatbot.errors", 0)
+        .counter("chatbot.search.requests", 0, "outcome", "results").build());
+    signals.record(60_000, collection().counter("chatbot.requests", 50).counter("chatbot.errors", 2)
+        .counter("chatbot.search.requests", 30, "outcome", "results")
+        .counter("chatbot.search.requests", 10, "outcome", "zero_results")
+        .counter("chatbot.search.feedback", 3, "outcome", "correct")
+        .counter("chatbot.search.feedback", 1, "outcome", "incorrect").build());
+
+    Map<String, MetricData> metrics = reader.collectAllMetrics().stream()
+        .collect(Collectors.toMap(MetricData::getName, metric -> metric));
+    assertThat(metrics).containsOnlyKeys("chatbot.error_rate", "chatbot.search.zero_result_rate", "chatbot.answer.accuracy");
+    assertThat(metrics.values()).allSatisfy(metric -> assertThat(metric.getUnit()).isEqualTo("1"));
+    assertThat(value(metrics.get("chatbot.error_rate"))).isCloseTo(0.04, within(1e-12));
+    assertThat(value(metrics.get("chatbot.search.zero_result_rate"))).isCloseTo(0.25, within(1e-12));
+    assertThat(value(metrics.get("chatbot.answer.accuracy"))).isCloseTo(0.75, within(1e-12));
+
+    kpis.close();
+    provider.close();
+  }
+
+  private static double value(MetricData metric) {
+    return metric.getDoubleGaugeData().getPoints().iterator().next().getValue();
+  }
+}
