@@ -1,0 +1,353 @@
+package io.chatlens.smoke.config;
+
+import static io.chatlens.smoke.config.ConfigAssets.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The backend files users start with {@code docker compose -f config/docker-compose.yml up}: they parse, and
+ * the compose file, the collector, Prometheus and Grafana agree on names, ports and paths. Docker itself is not
+ * needed; Prometheus configurations are checked by promtool.
+ */
+class BackendConfigTest {
+
+  private static final Path CONFIG = ConfigAssets.configDir();
+  private static final Path RULES = CONFIG.resolve("prometheus/chatlens-rules.yml");
+  /** Bind-mount sources that come from other work and may not be in this checkout yet. */
+  private static final Map<String, String> PENDING = Map.of(
+      "./logstash", "config/logstash/ (the Logstash pipeline) is not in this checkout");
+  /** Bind-mount sources created at run time, not shipped. */
+  private static final Set<String> RUNTIME = Set.of("../logs");
+
+  private final Map<String, Object> compose = ConfigAssets.yamlMap(CONFIG.resolve("docker-compose.yml"));
+
+  static Stream<Path> yamlFiles() {
+    return ConfigAssets.yamlFiles().stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("yamlFiles")
+  void yamlParses(Path file) {
+    assertThat(ConfigAssets.yaml(file)).as(file.toString()).isNotNull();
+  }
+
+  @Test
+  void theExpectedFilesAreThere() {
+    for (String name : List.of("docker-compose.yml", "otel-collector/config.yaml", "prometheus/prometheus.yml",
+        "prometheus/prometheus-local.yml", "grafana/provisioning/datasources/datasources.yml",
+        "grafana/provisioning/dashboards/dashboards.yml", "metrics-catalog.tsv", "metrics-catalog.md")) {
+      assertThat(CONFIG.resolve(name)).isRegularFile();
+    }
+  }
+
+  // --- docker compose -------------------------------------------------------------------------------------
+
+  private Map<String, Object> services() {
+    return at(compose, "services");
+  }
+
+  private Map<String, Object> service(String name) {
+    Map<String, Object> service = at(compose, "services", name);
+    assertThat(service).as("service " + name).isNotNull();
+    return service;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> strings(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    if (value instanceof Map<?, ?> map) {
+      return ((Map<String, Object>) map).keySet().stream().toList();
+    }
+    return List.of(String.valueOf(value));
+  }
+
+  @Test
+  void composeHasTheBackends() {
+    assertThat(services()).containsKeys("jaeger", "otel-collector", "prometheus", "grafana",
+        "elasticsearch", "logstash", "kibana");
+    for (String name : List.of("jaeger", "otel-collector", "prometheus", "grafana")) {
+      assertThat(service(name)).as(name + " runs by default").doesNotContainKey("profiles");
+    }
+    for (String name : List.of("elasticsearch", "logstash", "kibana")) {
+      assertThat(strings(service(name).get("profiles"))).as(name + " profiles").containsExactly("elk");
+    }
+    assertThat((String) service("jaeger").get("image")).startsWith("jaegertracing/all-in-one:");
+    assertThat((String) service("otel-collector").get("image")).startsWith("otel/opentelemetry-collector-contrib:");
+    assertThat((String) service("prometheus").get("image")).startsWith("prom/prometheus:");
+    assertThat((String) service("grafana").get("image")).startsWith("grafana/grafana:");
+  }
+
+  @Test
+  void composeImagesArePinned() {
+    services().forEach((name, definition) -> {
+      String image = at(definition, "image");
+      assertThat(image).as(name + " image").matches("[a-z0-9./_-]+:[A-Za-z0-9._-]+").doesNotEndWith(":latest");
+    });
+  }
+
+  @Test
+  void composePublishesTheDocumentedPortsOnce() {
+    Map<Integer, String> published = new HashMap<>();
+    services().forEach((name, definition) -> {
+      for (String port : strings(at(definition, "ports"))) {
+        Matcher matcher = Pattern.compile("(?:[0-9.]+:)?(\\d+):(\\d+)(?:/tcp)?").matcher(port);
+        assertThat(matcher.matches()).as(name + " port " + port + " (write HOST:CONTAINER, quoted)").isTrue();
+        String previous = published.put(Integer.parseInt(matcher.group(1)), name);
+        assertThat(previous).as("host port " + matcher.group(1) + " of " + name).isNull();
+      }
+    });
+    assertThat(published).containsEntry(16686, "jaeger")
+        .containsEntry(4317, "otel-collector").containsEntry(4318, "otel-collector")
+        .containsEntry(8889, "otel-collector").containsEntry(9090, "prometheus").containsEntry(3000, "grafana")
+        .containsEntry(9200, "elasticsearch").containsEntry(5601, "kibana");
+  }
+
+  @Test
+  void composeDependenciesExist() {
+    services().forEach((name, definition) -> {
+      boolean optional = at(definition, "profiles") != null;
+      for (String dependency : strings(at(definition, "depends_on"))) {
+        assertThat(services()).as(name + " depends on " + dependency).containsKey(dependency);
+        if (!optional) {
+          assertThat((Object) at(services(), dependency, "profiles")).as(name + " (default) depends on " + dependency
+              + " which only runs in a profile").isNull();
+        }
+      }
+    });
+  }
+
+  /** HOST:CONTAINER[:ro] bind mounts and named volumes of every service. */
+  private Map<String, String[]> mounts() {
+    Map<String, String[]> mounts = new LinkedHashMap<>();
+    services().forEach((name, definition) -> {
+      for (String volume : strings(at(definition, "volumes"))) {
+        String[] parts = volume.split(":(?=/)|:(?=ro$|rw$)");
+        assertThat(parts.length).as(name + " volume " + volume).isBetween(2, 3);
+        mounts.put(name + " " + volume, new String[] {name, parts[0], parts[1]});
+      }
+    });
+    return mounts;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> composeMountsExist() {
+    Set<String> namedVolumes = ((Map<?, ?>) compose.getOrDefault("volumes", Map.of())).keySet().stream()
+        .map(String::valueOf).collect(java.util.stream.Collectors.toSet());
+    return mounts().entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
+      String source = entry.getValue()[1];
+      Matcher variable = Pattern.compile("\\$\\{[A-Z_]+:-([^}]+)\\}").matcher(source);
+      if (variable.matches()) {
+        source = variable.group(1);
+      }
+      if (!source.startsWith(".") && !source.startsWith("/")) {
+        assertThat(namedVolumes).as("named volume " + source + " is declared").contains(source);
+        return;
+      }
+      if (RUNTIME.contains(source)) {
+        return;
+      }
+      Path path = CONFIG.resolve(source).normalize();
+      if (PENDING.containsKey(source)) {
+        assumeTrue(Files.exists(path), PENDING.get(source));
+      }
+      assertThat(path).as(entry.getKey()).exists();
+      assertThat(path.startsWith(CONFIG)).as(entry.getKey() + " stays inside config/").isTrue();
+    }));
+  }
+
+  private String mountTarget(String service, String source) {
+    return mounts().values().stream().filter(mount -> mount[0].equals(service) && mount[1].equals(source))
+        .map(mount -> mount[2]).findFirst()
+        .orElseThrow(() -> new AssertionError(service + " does not mount " + source));
+  }
+
+  @Test
+  void prometheusContainerGetsItsConfigurationAndReachesTheHost() {
+    assertThat(mountTarget("prometheus", "./prometheus")).isEqualTo("/etc/prometheus");
+    assertThat(strings(service("prometheus").get("command"))).contains("--config.file=/etc/prometheus/prometheus.yml");
+    assertThat(strings(service("prometheus").get("extra_hosts"))).contains("host.docker.internal:host-gateway");
+  }
+
+  @Test
+  void collectorContainerGetsItsConfiguration() {
+    String target = mountTarget("otel-collector", "./otel-collector/config.yaml");
+    assertThat(strings(service("otel-collector").get("command"))).contains("--config=" + target);
+  }
+
+  @Test
+  void grafanaContainerGetsProvisioningAndDashboards() throws Exception {
+    assertThat(mountTarget("grafana", "./grafana/provisioning")).isEqualTo("/etc/grafana/provisioning");
+    String dashboards = mountTarget("grafana", "./grafana/dashboards");
+    Map<String, Object> provider = providers().get(0);
+    assertThat((String) at(provider, "options", "path")).isEqualTo(dashboards);
+    String home = at(service("grafana"), "environment", "GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH");
+    assertThat(home).startsWith(dashboards + "/");
+    assertThat(ConfigAssets.dashboardsDir().resolve(home.substring(dashboards.length() + 1))).isRegularFile();
+    assertThat(String.valueOf((Object) at(service("grafana"), "environment", "GF_AUTH_ANONYMOUS_ENABLED"))).isEqualTo("true");
+  }
+
+  @Test
+  void logstashGetsThePipelineAndTheLogDirectory() {
+    String pipeline = mountTarget("logstash", "./logstash");
+    assertThat(String.join(" ", strings(service("logstash").get("command")))).contains(pipeline + "/");
+    String logs = mountTarget("logstash", "${CHATLENS_LOG_DIR:-../logs}");
+    assertThat(String.valueOf((Object) at(service("logstash"), "environment", "CHATBOT_LOG_DIR"))).isEqualTo(logs);
+    assertThat(String.valueOf((Object) at(service("logstash"), "environment", "ELASTICSEARCH_HOSTS")))
+        .isEqualTo("http://elasticsearch:9200");
+  }
+
+  // --- OpenTelemetry Collector ----------------------------------------------------------------------------
+
+  private final Map<String, Object> collector = ConfigAssets.yamlMap(CONFIG.resolve("otel-collector/config.yaml"));
+
+  @Test
+  void collectorPipelinesUseDefinedComponents() {
+    Map<String, Object> pipelines = at(collector, "service", "pipelines");
+    assertThat(pipelines).containsOnlyKeys("traces", "metrics", "logs");
+    Map<String, Set<String>> used = new HashMap<>();
+    pipelines.forEach((signal, pipeline) -> {
+      for (String kind : List.of("receivers", "processors", "exporters")) {
+        for (String component : strings(at(pipeline, kind))) {
+          assertThat((Map<String, Object>) at(collector, kind)).as(signal + " pipeline " + kind)
+              .containsKey(component);
+          used.computeIfAbsent(kind, key -> new java.util.HashSet<>()).add(component);
+        }
+      }
+      assertThat(strings(at(pipeline, "receivers"))).as(signal + " receivers").isNotEmpty();
+      assertThat(strings(at(pipeline, "exporters"))).as(signal + " exporters").isNotEmpty();
+      assertThat(strings(at(pipeline, "processors"))).as(signal + " processors").contains("batch");
+    });
+    for (String kind : List.of("receivers", "processors", "exporters")) {
+      Map<String, Object> defined = at(collector, kind);
+      assertThat(used.get(kind)).as("every defined " + kind + " is used").containsExactlyInAnyOrderElementsOf(
+          defined.keySet());
+    }
+    for (String extension : strings(at(collector, "service", "extensions"))) {
+      assertThat((Map<String, Object>) at(collector, "extensions")).containsKey(extension);
+    }
+    assertThat(strings(at(pipelines, "traces", "exporters"))).containsExactly("otlp/jaeger");
+    assertThat(strings(at(pipelines, "metrics", "exporters"))).containsExactly("prometheus");
+    assertThat(strings(at(pipelines, "logs", "exporters"))).containsExactly("debug");
+  }
+
+  @Test
+  void collectorListensWhereComposePublishesAndSendsToJaeger() {
+    assertThat((String) at(collector, "receivers", "otlp", "protocols", "grpc", "endpoint")).isEqualTo("0.0.0.0:4317");
+    assertThat((String) at(collector, "receivers", "otlp", "protocols", "http", "endpoint")).isEqualTo("0.0.0.0:4318");
+    assertThat((String) at(collector, "exporters", "prometheus", "endpoint")).isEqualTo("0.0.0.0:8889");
+    assertThat((Object) at(collector, "exporters", "prometheus", "resource_to_telemetry_conversion", "enabled"))
+        .isEqualTo(Boolean.TRUE);
+    String jaeger = at(collector, "exporters", "otlp/jaeger", "endpoint");
+    assertThat(jaeger).isEqualTo("jaeger:4317");
+    assertThat(services()).containsKey(jaeger.substring(0, jaeger.indexOf(':')));
+    assertThat((Object) at(collector, "exporters", "otlp/jaeger", "tls", "insecure")).isEqualTo(Boolean.TRUE);
+    List<String> ports = strings(service("otel-collector").get("ports"));
+    assertThat(ports).contains("4317:4317", "4318:4318", "8889:8889");
+  }
+
+  // --- Prometheus -----------------------------------------------------------------------------------------
+
+  private static List<Map<String, Object>> scrapeConfigs(Path file) {
+    return at(ConfigAssets.yamlMap(file), "scrape_configs");
+  }
+
+  private static List<String> targets(Path file, String job) {
+    List<String> targets = new ArrayList<>();
+    for (Map<String, Object> config : scrapeConfigs(file)) {
+      if (job.equals(config.get("job_name"))) {
+        List<Map<String, Object>> staticConfigs = at(config, "static_configs");
+        staticConfigs.forEach(staticConfig -> targets.addAll(strings(staticConfig.get("targets"))));
+      }
+    }
+    return targets;
+  }
+
+  @Test
+  void prometheusScrapesTheAgentAndTheCollector() {
+    Path file = CONFIG.resolve("prometheus/prometheus.yml");
+    Map<String, Object> prometheus = ConfigAssets.yamlMap(file);
+    assertThat(String.valueOf((Object) at(prometheus, "global", "evaluation_interval"))).isEqualTo("15s");
+    assertThat(strings(prometheus.get("rule_files"))).containsExactly("chatlens-rules.yml");
+    assertThat(targets(file, "chatbot")).containsExactly("host.docker.internal:9464");
+    assertThat(targets(file, "otel-collector")).containsExactly("otel-collector:8889");
+    Map<String, Object> collectorJob = scrapeConfigs(file).stream()
+        .filter(config -> "otel-collector".equals(config.get("job_name"))).findFirst().orElseThrow();
+    assertThat(collectorJob.get("honor_labels")).isEqualTo(Boolean.TRUE);
+    assertThat(services()).containsKey("otel-collector");
+
+    Path local = CONFIG.resolve("prometheus/prometheus-local.yml");
+    assertThat(targets(local, "chatbot")).containsExactly("127.0.0.1:9464");
+    assertThat(strings(ConfigAssets.yamlMap(local).get("rule_files"))).containsExactly("chatlens-rules.yml");
+    assertThat(String.valueOf((Object) at(ConfigAssets.yamlMap(local), "global", "evaluation_interval"))).isEqualTo("15s");
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"prometheus.yml", "prometheus-local.yml"})
+  void promtoolAcceptsThePrometheusConfiguration(String name) {
+    Path file = CONFIG.resolve("prometheus").resolve(name);
+    // With the rules file present, promtool also loads and checks the rules it names; without it (the rules
+    // come from other work), only the configuration's own syntax can be checked.
+    ConfigAssets.Result result = Files.isRegularFile(RULES)
+        ? ConfigAssets.promtool(file.getParent(), "check", "config", file.toString())
+        : ConfigAssets.promtool(file.getParent(), "check", "config", "--syntax-only", file.toString());
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).contains("SUCCESS");
+  }
+
+  // --- Grafana provisioning -------------------------------------------------------------------------------
+
+  private static List<Map<String, Object>> providers() {
+    return at(ConfigAssets.yamlMap(CONFIG.resolve("grafana/provisioning/dashboards/dashboards.yml")), "providers");
+  }
+
+  @Test
+  void grafanaDataSourcesPointAtTheComposeServices() {
+    Map<String, Object> file = ConfigAssets.yamlMap(CONFIG.resolve("grafana/provisioning/datasources/datasources.yml"));
+    assertThat(file.get("apiVersion")).isEqualTo(1);
+    List<Map<String, Object>> sources = at(file, "datasources");
+    Map<String, Map<String, Object>> byUid = new LinkedHashMap<>();
+    sources.forEach(source -> byUid.put(String.valueOf(source.get("uid")), source));
+    assertThat(byUid).containsOnlyKeys("prometheus", "jaeger");
+    assertThat(byUid.get("prometheus")).containsEntry("type", "prometheus").containsEntry("url", "http://prometheus:9090")
+        .containsEntry("isDefault", true);
+    assertThat(byUid.get("jaeger")).containsEntry("type", "jaeger").containsEntry("url", "http://jaeger:16686");
+    for (Map<String, Object> source : sources) {
+      URI url = URI.create(String.valueOf(source.get("url")));
+      assertThat(services()).as(source.get("name") + " host").containsKey(url.getHost());
+      assertThat(strings(service(url.getHost()).get("ports")).stream().map(port -> port.substring(port.lastIndexOf(':') + 1)))
+          .as(source.get("name") + " port").contains(String.valueOf(url.getPort()));
+    }
+  }
+
+  @Test
+  void grafanaLoadsTheDashboardFiles() {
+    Map<String, Object> file = ConfigAssets.yamlMap(CONFIG.resolve("grafana/provisioning/dashboards/dashboards.yml"));
+    assertThat(file.get("apiVersion")).isEqualTo(1);
+    assertThat(providers()).hasSize(1);
+    assertThat(providers().get(0)).containsEntry("type", "file");
+    assertThat((String) at(providers().get(0), "options", "path")).isEqualTo("/var/lib/grafana/dashboards");
+  }
+}

@@ -1,0 +1,123 @@
+package io.chatlens.smoke.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatlens.smoke.harness.DebianPackages;
+import io.chatlens.smoke.harness.Paths;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/** Reading the files under {@code config/} and running promtool on them. */
+final class ConfigAssets {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  private ConfigAssets() {}
+
+  static Path configDir() {
+    return Paths.repoRoot().resolve("config");
+  }
+
+  static Path dashboardsDir() {
+    return configDir().resolve("grafana/dashboards");
+  }
+
+  static List<Path> dashboards() {
+    return list(dashboardsDir(), ".json");
+  }
+
+  /** Every YAML file under config/, whoever wrote it. */
+  static List<Path> yamlFiles() {
+    try (Stream<Path> files = Files.walk(configDir())) {
+      return files.filter(Files::isRegularFile)
+          .filter(file -> file.toString().endsWith(".yml") || file.toString().endsWith(".yaml"))
+          .sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<Path> list(Path directory, String extension) {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(file -> file.toString().endsWith(extension)).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static JsonNode json(Path file) {
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new IllegalStateException(file + " is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** A YAML document (YAML 1.2; duplicate keys are errors). */
+  static Object yaml(Path file) {
+    try {
+      Load load = new Load(LoadSettings.builder().setLabel(file.toString()).setAllowDuplicateKeys(false).build());
+      return load.loadFromString(Files.readString(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> yamlMap(Path file) {
+    Object document = yaml(file);
+    if (!(document instanceof Map)) {
+      throw new IllegalStateException(file + " is not a YAML mapping");
+    }
+    return (Map<String, Object>) document;
+  }
+
+  /** The value at a path of keys, e.g. {@code at(compose, "services", "grafana", "ports")}. */
+  @SuppressWarnings("unchecked")
+  static <T> T at(Object node, String... keys) {
+    Object current = node;
+    for (String key : keys) {
+      if (!(current instanceof Map)) {
+        return null;
+      }
+      current = ((Map<String, Object>) current).get(key);
+    }
+    return (T) current;
+  }
+
+  record Result(int exitCode, String output) {}
+
+  /** Runs promtool (installing Debian's prometheus package when needed and possible). */
+  static Result promtool(Path workingDirectory, String... args) {
+    Path promtool = DebianPackages.command("promtool", "prometheus");
+    List<String> command = new ArrayList<>();
+    command.add(promtool.toString());
+    command.addAll(List.of(args));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+          .directory(workingDirectory.toFile()).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(2, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("promtool did not finish: " + command);
+      }
+      return new Result(process.exitValue(), output);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
