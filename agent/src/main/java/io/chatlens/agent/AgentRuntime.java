@@ -210,28 +210,30 @@ final class AgentRuntime {
     return alerts;
   }
 
+  /**
+   * Flushes and closes everything within {@code chatlens.shutdown.timeout}: the endpoint, the alert engine's
+   * last evaluation and notifications, the log files, then the last export of spans, metrics and logs.
+   */
   private void shutdown() {
+    ShutdownSequence sequence = new ShutdownSequence(config.get(ConfigKeys.SHUTDOWN_TIMEOUT).toMillis());
     AgentHttpServer currentEndpoint = endpoint;
     if (currentEndpoint != null) {
-      currentEndpoint.close();
+      sequence.step("endpoint", currentEndpoint::close);
     }
     AlertsModule currentAlerts = alerts;
     if (currentAlerts != null) {
-      currentAlerts.stop();
+      sequence.step("alerts", currentAlerts::stop);
     }
     AgentLogging currentLogging = logging;
     if (currentLogging != null) {
-      currentLogging.close();
+      sequence.step("logs", currentLogging::close);
     }
     Telemetry current = telemetry;
     if (current != null) {
-      try {
-        current.shutdown(5, TimeUnit.SECONDS);
-      } catch (Throwable ignored) {
-        // the JVM is exiting; nothing more to do
-      }
+      sequence.step("telemetry", () -> current.shutdown(1, TimeUnit.MINUTES));
     }
   }
+
 
   private static Thread daemon(String name, Runnable task) {
     Thread thread = new Thread(task, name);

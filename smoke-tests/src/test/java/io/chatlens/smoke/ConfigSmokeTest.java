@@ -158,6 +158,6 @@ class ConfigSmokeTest {
   void agentOptionsCarryKeysToo() throws Exception {
     String stderr = run(app().agentOptions("otel.service.name=from-agent-options,chatlens.instrument.auto-detect=false"));
 
-    assertThat(stderr).contains("service from-agent-options").contains("| scopes jdbc").doesNotContain("(convention)");
+    assertThat(stderr).contains("service from-agent-options").contains("| scopes app-logs, jdbc").doesNotContain("(convention)");
   }
 }

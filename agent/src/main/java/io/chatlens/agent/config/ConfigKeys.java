@@ -28,6 +28,9 @@ public final class ConfigKeys {
       "Print the one-line startup banner on standard error.");
   public static final ConfigKey<Boolean> DEBUG = key("General", "chatlens.debug", ValueType.bool(), "false",
       "Print the agent's own debug diagnostics (matched classes, init timings) on standard error.");
+  public static final ConfigKey<Duration> SHUTDOWN_TIMEOUT = key("General", "chatlens.shutdown.timeout", ValueType.duration(), "3s",
+      "Longest time the agent delays the JVM's exit to flush logs, alerts and the last export (a backend that is "
+          + "down never holds the exit longer).");
   public static final ConfigKey<Duration> INIT_TIMEOUT = key("General", "chatlens.init.timeout", ValueType.duration(), "10s",
       "Longest time the loading of an instrumented class waits for the agent's background initialisation.");
 

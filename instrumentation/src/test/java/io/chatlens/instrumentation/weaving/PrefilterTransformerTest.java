@@ -10,6 +10,8 @@ import io.chatlens.instrumentation.matching.MethodPattern;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.dynamic.DynamicType;
 import org.junit.jupiter.api.Test;
 
 class PrefilterTransformerTest {
@@ -35,10 +37,6 @@ class PrefilterTransformerTest {
     });
   }
 
-  /** A hand-written statement class, as a driver would ship. */
-  abstract static class FakeStatement implements java.sql.Statement {}
-
-  abstract static class FakeSubStatement extends FakeStatement {}
 
   @Test
   void jdkAndAgentClassesAreExcludedBeforeAnythingIsParsed() {
@@ -51,11 +49,15 @@ class PrefilterTransformerTest {
   @Test
   void followsTheHierarchyThroughDirectSupertypesOnly() throws IOException {
     PrefilterTransformer prefilter = prefilter(new JdbcScope());
-    String statement = FakeStatement.class.getName().replace('.', '/');
-    String sub = FakeSubStatement.class.getName().replace('.', '/');
-    assertThat(prefilter.candidate(statement, bytesOf(FakeStatement.class))).isNotNull();
-    assertThat(prefilter.candidate(sub, bytesOf(FakeSubStatement.class))).as("subclass of a marked class").isNotNull();
-    assertThat(prefilter.candidate("com/acme/Unrelated", bytesOf(PrefilterTransformerTest.class))).isNull();
+    DynamicType.Unloaded<?> statement = new ByteBuddy().subclass(Object.class).implement(java.sql.Statement.class)
+        .name("com.acme.db.FakeStatement").make();
+    DynamicType.Unloaded<?> sub = new ByteBuddy().subclass(statement.getTypeDescription())
+        .name("com.acme.db.FakeSubStatement").make();
+    DynamicType.Unloaded<?> unrelated = new ByteBuddy().subclass(Object.class).name("com.acme.db.Unrelated").make();
+    assertThat(prefilter.candidate("com/acme/db/FakeStatement", statement.getBytes())).isNotNull();
+    assertThat(prefilter.candidate("com/acme/db/FakeSubStatement", sub.getBytes())).as("subclass of a marked class")
+        .isNotNull();
+    assertThat(prefilter.candidate("com/acme/db/Unrelated", unrelated.getBytes())).isNull();
   }
 
   @Test
