@@ -230,7 +230,10 @@ final class AgentRuntime {
     }
     Telemetry current = telemetry;
     if (current != null) {
-      sequence.step("telemetry", () -> current.shutdown(1, TimeUnit.MINUTES));
+      // A backend that never accepted anything is probably down: its final flush would only retry with
+      // backoff, so it gets a second at most; a working backend gets the rest of the budget.
+      boolean everExported = current.exporters().values().stream().anyMatch(stats -> stats.lastSuccessMillis() > 0);
+      sequence.step("telemetry", () -> current.shutdown(1, TimeUnit.MINUTES), everExported ? Long.MAX_VALUE : 1000);
     }
   }
 

@@ -17,7 +17,12 @@ final class ShutdownSequence {
 
   /** Runs a step, waiting for it at most until the deadline. Never throws. */
   void step(String name, Runnable action) {
-    long remaining = deadlineNanos - System.nanoTime();
+    step(name, action, Long.MAX_VALUE);
+  }
+
+  /** Runs a step, waiting for it at most {@code capMillis} and never beyond the deadline. Never throws. */
+  void step(String name, Runnable action, long capMillis) {
+    long remaining = Math.min(deadlineNanos - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(capMillis));
     if (remaining <= 0) {
       return;
     }
