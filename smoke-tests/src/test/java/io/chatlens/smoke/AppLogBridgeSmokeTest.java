@@ -56,4 +56,26 @@ class AppLogBridgeSmokeTest {
       });
     }
   }
+
+  @Test
+  void log4j2EventsAreExportedWithTraceContextAndRedacted() throws Exception {
+    List<Path> classpath = new ArrayList<>(List.of(Paths.testClasses(), Paths.testClasses().resolve("probe-log4j2")));
+    classpath.addAll(Paths.isolationLibs("log4j2"));
+    try (OtlpReceiver receiver = new OtlpReceiver();
+        RunningJvm jvm = AgentJvm.main("com.example.probe.log4j.Log4jChatService").classpath(classpath)
+            .exportTo(receiver).property("otel.service.name", "log4j-logs").start()) {
+      assertThat(jvm.waitForExit(TIMEOUT)).as(jvm.describe()).isZero();
+      assertThat(jvm.stdout()).contains("WARN  Log4jChatService - log4j warning while handling hello");
+      await().atMost(TIMEOUT).untilAsserted(() -> {
+        String traceId = Spans.traceId(Spans.named(receiver.spans(), "Log4jChatService.handle").get(0));
+        assertThat(receiver.logs()).anySatisfy(log -> {
+          assertThat(log.scope()).isEqualTo("com.example.probe.log4j.Log4jChatService");
+          assertThat(log.log().getSeverityText()).isEqualTo("WARN");
+          assertThat(log.log().getBody().getStringValue()).startsWith("log4j warning while handling hello for token")
+              .doesNotContain("sk_live_4eC39HqLyjWDarjtT1zdp7dc");
+          assertThat(HexFormat.of().formatHex(log.log().getTraceId().toByteArray())).isEqualTo(traceId);
+        });
+      });
+    }
+  }
 }

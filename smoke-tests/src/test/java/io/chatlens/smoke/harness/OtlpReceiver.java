@@ -125,7 +125,7 @@ public final class OtlpReceiver implements AutoCloseable {
     for (LoggedRequest request : server.findAll(postRequestedFor(urlEqualTo(path)))) {
       byte[] body = request.getBody();
       String encoding = request.getHeader("Content-Encoding");
-      if ("gzip".equalsIgnoreCase(encoding)) {
+      if ("gzip".equalsIgnoreCase(encoding) && body.length > 2 && (body[0] & 0xFF) == 0x1f && (body[1] & 0xFF) == 0x8b) {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
           body = in.readAllBytes();
         } catch (IOException e) {
