@@ -1,7 +1,6 @@
 package io.chatlens.agent.logging;
 
 import io.chatlens.instrumentation.core.ChatEvent;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +42,7 @@ public final class EcsJsonLayout {
   public String format(ChatEvent event) {
     Map<String, String> context = event.context() == null ? Map.of() : event.context();
     JsonText json = new JsonText(384)
-        .field("@timestamp", SeedTextLayout.TIMESTAMP.format(Instant.ofEpochMilli(event.epochMillis())))
+        .field("@timestamp", UtcTimestamps.format(event.epochMillis()))
         .field("log.level", event.level().name())
         .field("message", SeedTextLayout.message(event))
         .field("ecs.version", ECS_VERSION)

@@ -24,6 +24,8 @@ public final class EventQueue implements EventSink {
   private final AtomicLong droppedLow = new AtomicLong();
   private final AtomicLong droppedHigh = new AtomicLong();
   private final AtomicLong accepted = new AtomicLong();
+  /** Events in {@code main}, kept without taking the queue's lock so admission checks stay cheap. */
+  private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
 
   public EventQueue(int capacity, ChatEvent.Level threshold) {
     this.main = new ArrayBlockingQueue<>(capacity);
@@ -37,6 +39,22 @@ public final class EventQueue implements EventSink {
     return level.compareTo(threshold) >= 0;
   }
 
+  /** Refuses (and counts) DEBUG and INFO events before they are even built when the queue is under pressure. */
+  @Override
+  public boolean admits(ChatEvent.Level level, boolean audit) {
+    if (audit) {
+      return true;
+    }
+    if (!isEnabled(level)) {
+      return false;
+    }
+    if (level.compareTo(ChatEvent.Level.WARN) < 0 && pending.get() >= lowPriorityLimit) {
+      droppedLow.incrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
   @Override
   public void accept(ChatEvent event) {
     if (event == null || !event.audit() && !isEnabled(event.level())) {
@@ -44,11 +62,14 @@ public final class EventQueue implements EventSink {
     }
     boolean important = event.level().compareTo(ChatEvent.Level.WARN) >= 0 || event.audit();
     if (!important) {
-      if (main.size() >= lowPriorityLimit || !main.offer(event)) {
+      if (pending.get() >= lowPriorityLimit || !main.offer(event)) {
         droppedLow.incrementAndGet();
         return;
       }
-    } else if (!main.offer(event) && !overflow.offer(event)) {
+      pending.incrementAndGet();
+    } else if (main.offer(event)) {
+      pending.incrementAndGet();
+    } else if (!overflow.offer(event)) {
       droppedHigh.incrementAndGet();
       return;
     }
@@ -61,12 +82,20 @@ public final class EventQueue implements EventSink {
     if (urgent != null) {
       return urgent;
     }
-    return main.poll(timeout, unit);
+    ChatEvent next = main.poll(timeout, unit);
+    if (next != null) {
+      pending.decrementAndGet();
+    }
+    return next;
   }
 
   /** Hands every queued event to the consumer, without waiting. */
   void drainTo(Consumer<ChatEvent> consumer) {
-    for (ChatEvent event; (event = main.poll()) != null || (event = overflow.poll()) != null; ) {
+    for (ChatEvent event; (event = main.poll()) != null; ) {
+      pending.decrementAndGet();
+      consumer.accept(event);
+    }
+    for (ChatEvent event; (event = overflow.poll()) != null; ) {
       consumer.accept(event);
     }
   }

@@ -1,9 +1,6 @@
 package io.chatlens.agent.logging;
 
 import io.chatlens.instrumentation.core.ChatEvent;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -17,15 +14,13 @@ import java.util.Map;
  */
 public final class SeedTextLayout {
 
-  static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ZoneOffset.UTC);
 
   private SeedTextLayout() {}
 
   public static String format(ChatEvent event) {
     StringBuilder line = new StringBuilder(160);
-    line.append(TIMESTAMP.format(Instant.ofEpochMilli(event.epochMillis())))
-        .append(" [").append(event.level()).append("] [")
+    UtcTimestamps.append(line, event.epochMillis());
+    line.append(" [").append(event.level()).append("] [")
         .append(bracketField(event.module())).append("] [")
         .append(bracketField(event.function())).append("] ")
         .append(message(event));

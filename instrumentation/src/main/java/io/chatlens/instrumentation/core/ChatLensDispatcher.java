@@ -194,12 +194,14 @@ public final class ChatLensDispatcher implements Dispatcher {
       return;
     }
     String sessionId = chat.sessionId();
-    if (sessionId != null) {
+    if (sessionId != null && sessionId != invocation.taggedSessionId) {
       invocation.span.setAttribute(Instruments.SESSION_ID, sessionId);
+      invocation.taggedSessionId = sessionId;
     }
     String userId = chat.userId();
-    if (userId != null) {
+    if (userId != null && userId != invocation.taggedUserId) {
       invocation.span.setAttribute(Instruments.USER_ID, userId);
+      invocation.taggedUserId = userId;
     }
   }
 

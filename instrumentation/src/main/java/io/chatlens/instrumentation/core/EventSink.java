@@ -9,6 +9,14 @@ public interface EventSink {
   /** Whether events of this level are written at all; lets callers skip building them. */
   boolean isEnabled(ChatEvent.Level level);
 
+  /**
+   * Whether an event of this level would be accepted right now; {@code false} also when it would be dropped
+   * under pressure, in which case the drop is counted. Default: {@link #isEnabled} (audit events always).
+   */
+  default boolean admits(ChatEvent.Level level, boolean audit) {
+    return audit || isEnabled(level);
+  }
+
   /** A sink that discards everything. */
   EventSink NONE = new EventSink() {
     @Override

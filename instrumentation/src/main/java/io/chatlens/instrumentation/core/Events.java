@@ -20,12 +20,21 @@ public final class Events {
   }
 
   /**
-   * Emits an event for an invocation: module and function come from its probe; {@code user_id},
+   * Whether an event of this level would be kept right now: enabled, and not about to be dropped because
+   * the queue is under pressure (a drop is counted here). Checked before anything is built, so a
+   * saturated log costs the application thread nothing.
+   */
+  public boolean admits(ChatEvent.Level level, boolean audit) {
+    return sink.admits(level, audit);
+  }
+
+  /**
+   * Emits an event for an invocation (redaction happens later, on the log-writer thread): module and function come from its probe; {@code user_id},
    * {@code session_id}, {@code trace_id} and {@code span_id} from its context; then the extra pairs.
    */
   public void emit(Invocation invocation, ChatEvent.Level level, String message, Throwable error, boolean audit,
       String... pairs) {
-    if (!sink.isEnabled(level) && !audit) {
+    if (!sink.admits(level, audit)) {
       return;
     }
     Map<String, String> context = new LinkedHashMap<>(8);
@@ -60,7 +69,7 @@ public final class Events {
     ProbeSemantics semantics = (ProbeSemantics) invocation.probe().semantics();
     sink.accept(new ChatEvent(System.currentTimeMillis(), level, invocation.probe().component().module(),
         semantics == null ? invocation.probe().methodName() : semantics.function(),
-        settings.redactor.apply(message), context, error, audit));
+        message, context, error, audit));
   }
 
   /** {@code createSession} becomes {@code create_session}. */

@@ -16,6 +16,8 @@ public final class Invocation {
   Span span;
   Scope scope;
   boolean ownsSpan;
+  String taggedSessionId;
+  String taggedUserId;
   ChatContext chat;
   /** Handler-specific state. */
   public Object state;

@@ -32,7 +32,7 @@ public final class DatabaseHandler extends BaseHandler {
     instruments.databaseDuration.record(seconds(durationNanos), operations.get(operation));
     if (durationNanos >= slowNanos) {
       events.emit(invocation, ChatEvent.Level.WARN, "Slow database operation " + operation + " took "
-          + millis(durationNanos) + " ms", null, false, "duration_ms", millis(durationNanos));
+          + millis(durationNanos) + " ms", null, false, "duration_ms", Long.toString(durationNanos / 1_000_000));
     }
   }
 }

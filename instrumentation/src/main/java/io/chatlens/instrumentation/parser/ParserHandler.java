@@ -50,7 +50,9 @@ public final class ParserHandler extends BaseHandler {
       if (chat != null) {
         chat.command(label);
       }
-      events.emit(invocation, ChatEvent.Level.INFO, "Parsed command " + label, null, false, "command", label);
+      if (events.admits(ChatEvent.Level.INFO, false)) {
+        events.emit(invocation, ChatEvent.Level.INFO, "Parsed command " + label, null, false, "command", label);
+      }
       return;
     }
     String label = names.rejected(typed);

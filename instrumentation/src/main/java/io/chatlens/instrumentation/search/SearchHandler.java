@@ -80,9 +80,11 @@ public final class SearchHandler extends BaseHandler {
     instruments.searchResults.record(results);
     instruments.searchRequests.add(1, outcomes.get(results == 0 ? "zero_results" : "results"));
     invocation.span().setAttribute(RESULTS, results);
-    events.emit(invocation, ChatEvent.Level.INFO, "Search returned " + results + " result" + (results == 1 ? "" : "s")
-        + " in " + millis(durationNanos) + " ms", null, false,
-        "result_count", Long.toString(results), "duration_ms", millis(durationNanos));
+    if (events.admits(ChatEvent.Level.INFO, false)) {
+      String millis = millis(durationNanos);
+      events.emit(invocation, ChatEvent.Level.INFO, "Search returned " + results + " result" + (results == 1 ? "" : "s")
+          + " in " + millis + " ms", null, false, "result_count", Long.toString(results), "duration_ms", millis);
+    }
   }
 
   private void feedback(Invocation invocation, Throwable thrown) {
@@ -111,12 +113,20 @@ public final class SearchHandler extends BaseHandler {
 
   /** A stable, non-reversible digest of the normalised query: the same question always hashes the same. */
   static String hash(String query) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] bytes = digest.digest(query.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(bytes, 0, 8);
-    } catch (NoSuchAlgorithmException impossible) {
+    MessageDigest digest = DIGEST.get();
+    if (digest == null) {
       return "";
     }
+    byte[] bytes = digest.digest(query.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    return HEX.formatHex(bytes, 0, 8);
   }
+
+  private static final HexFormat HEX = HexFormat.of();
+  private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException impossible) {
+      return null;
+    }
+  });
 }

@@ -101,10 +101,11 @@ public final class TurnHandler extends BaseHandler implements TurnParent.Source 
     String endpoint = settings.turnEndpoint;
     instruments.requests.add(1, requestLabels.get(endpoint, status));
     instruments.responseTime.record(seconds(durationNanos), latencyLabels.get(endpoint));
-    if (events.enabled(ChatEvent.Level.INFO)) {
-      events.emit(invocation, status.equals("error") ? ChatEvent.Level.WARN : ChatEvent.Level.INFO,
-          "Handled message in " + millis(durationNanos) + " ms, status=" + status, null, false,
-          "command", chat.command(), "duration_ms", millis(durationNanos));
+    ChatEvent.Level level = status.equals("error") ? ChatEvent.Level.WARN : ChatEvent.Level.INFO;
+    if (events.admits(level, false)) {
+      String millis = millis(durationNanos);
+      events.emit(invocation, level, "Handled message in " + millis + " ms, status=" + status, null, false,
+          "command", chat.command(), "duration_ms", millis);
     }
   }
 }
