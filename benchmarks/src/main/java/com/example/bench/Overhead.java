@@ -1,0 +1,124 @@
+package com.example.bench;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The scenarios, shared by {@link NoAgent} and {@link WithAgent}: the same code, measured once in a JVM
+ * without the agent and once in a JVM started with {@code -javaagent}. The subclasses differ only in their
+ * {@code @Fork} JVM arguments, so {@code WithAgent.x - NoAgent.x} is the cost the agent adds to scenario x.
+ *
+ * <ul>
+ *   <li>{@code turn}, {@code parser}, {@code search}: one instrumented call (span + metrics + log event).
+ *   <li>{@code nested}: a turn that calls the parser and the search engine: three instrumented calls, one
+ *       trace.
+ *   <li>{@code plain*}: the same bodies in classes that match no convention. With the agent they show that
+ *       classes the agent does not select cost nothing.
+ * </ul>
+ *
+ * <p>Arguments come from non-final state fields and every result is returned (JMH sinks it into a
+ * Blackhole), so nothing can be constant-folded or eliminated.
+ */
+@State(Scope.Thread)
+@BenchmarkMode({Mode.SampleTime, Mode.AverageTime})
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
+@Threads(1)
+public abstract class Overhead {
+
+  /** JVM arguments of both fork configurations: a fixed heap, so neither side gets a different one. */
+  static final String HEAP_MIN = "-Xms1g";
+  static final String HEAP_MAX = "-Xmx1g";
+
+  String sessionId = "session-42";
+  String message = "/search reset password";
+  String query = "reset password";
+
+  BenchChatService chat;
+  BenchCommandParser parser;
+  BenchSearchEngine engine;
+
+  PlainChatTwin plainChat;
+  PlainParserTwin plainParser;
+  PlainSearchTwin plainEngine;
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    // With the agent, loading the first woven class waits until the agent is initialised.
+    parser = new BenchCommandParser();
+    engine = new BenchSearchEngine();
+    chat = new BenchChatService(parser, engine);
+    plainParser = new PlainParserTwin();
+    plainEngine = new PlainSearchTwin();
+    plainChat = new PlainChatTwin(plainParser, plainEngine);
+    checkEnvironment();
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    afterTrial();
+  }
+
+  /** Fails the trial when the JVM is not the one this class claims to measure. */
+  abstract void checkEnvironment() throws Exception;
+
+  /** Reports and cleans up after the trial. */
+  void afterTrial() throws Exception {}
+
+  // --- instrumented by convention ------------------------------------------------------------------
+
+  @Benchmark
+  public String turn() {
+    return chat.handle(sessionId, message);
+  }
+
+  @Benchmark
+  public BenchCommand parser() {
+    return parser.parse(message);
+  }
+
+  @Benchmark
+  public List<String> search() {
+    return engine.search(query);
+  }
+
+  @Benchmark
+  public String nested() {
+    return chat.handleCommand(sessionId, message);
+  }
+
+  // --- the same bodies, matching no convention -----------------------------------------------------
+
+  @Benchmark
+  public String plainTurn() {
+    return plainChat.handle(sessionId, message);
+  }
+
+  @Benchmark
+  public BenchCommand plainParser() {
+    return plainParser.parse(message);
+  }
+
+  @Benchmark
+  public List<String> plainSearch() {
+    return plainEngine.search(query);
+  }
+
+  @Benchmark
+  public String plainNested() {
+    return plainChat.handleCommand(sessionId, message);
+  }
+}
