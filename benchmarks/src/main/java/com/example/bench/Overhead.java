@@ -67,9 +67,45 @@ public abstract class Overhead {
     checkEnvironment();
   }
 
+  java.sql.Connection connection;
+  java.sql.PreparedStatement prepared;
+  java.sql.Statement statement;
+  int rowId = 1;
+
+  @Setup(Level.Trial)
+  public void openDatabase() throws Exception {
+    connection = java.sql.DriverManager.getConnection("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1");
+    try (java.sql.Statement ddl = connection.createStatement()) {
+      ddl.execute("CREATE TABLE IF NOT EXISTS faq (id INT PRIMARY KEY, question VARCHAR(200))");
+      ddl.execute("MERGE INTO faq KEY (id) VALUES (1, 'How do I reset my password?')");
+    }
+    prepared = connection.prepareStatement("SELECT question FROM faq WHERE id = ?");
+    statement = connection.createStatement();
+  }
+
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
+    prepared.close();
+    statement.close();
+    connection.close();
     afterTrial();
+  }
+
+  /** One JDBC span: a prepared query on H2 in memory (with the agent: span + db.client.operation.duration). */
+  @Benchmark
+  public String jdbcPrepared() throws java.sql.SQLException {
+    prepared.setInt(1, rowId);
+    try (java.sql.ResultSet rows = prepared.executeQuery()) {
+      return rows.next() ? rows.getString(1) : null;
+    }
+  }
+
+  /** One JDBC span for a plain statement with a literal, so the agent also sanitizes (cached) the SQL. */
+  @Benchmark
+  public String jdbcStatement() throws java.sql.SQLException {
+    try (java.sql.ResultSet rows = statement.executeQuery("SELECT question FROM faq WHERE id = 1")) {
+      return rows.next() ? rows.getString(1) : null;
+    }
   }
 
   /** Fails the trial when the JVM is not the one this class claims to measure. */
