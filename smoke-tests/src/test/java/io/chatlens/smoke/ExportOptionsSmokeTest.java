@@ -5,10 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.chatlens.smoke.harness.OtlpReceiver;
 import io.chatlens.smoke.harness.RunningJvm;
+import io.opentelemetry.proto.metrics.v1.Metric;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The standard otel.exporter.otlp.* keys reach the OTLP exporter: per-signal endpoint, headers, compression. */
+/**
+ * The standard otel.exporter.otlp.* keys reach the OTLP exporter: per-signal endpoint, headers, compression;
+ * otel.metrics.exemplar.filter is off by default and trace_based links metric points to the turn's trace.
+ */
 class ExportOptionsSmokeTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -34,5 +39,43 @@ class ExportOptionsSmokeTest {
         });
       });
     }
+  }
+
+  @Test
+  void exemplarsAreOffByDefaultAndTraceBasedWhenAskedFor() throws Exception {
+    assertThat(exemplarsOfResponseTime(null)).isEmpty();
+    assertThat(exemplarsOfResponseTime("trace_based")).isNotEmpty()
+        .allSatisfy(traceId -> assertThat(traceId).hasSize(32).isNotEqualTo("0".repeat(32)));
+  }
+
+  private static List<String> exemplarsOfResponseTime(String filter) throws Exception {
+    try (OtlpReceiver receiver = new OtlpReceiver()) {
+      var demo = DemoSmokeTest.demo().exportTo(receiver).property("otel.service.name", "exemplars");
+      if (filter != null) {
+        demo.property("otel.metrics.exemplar.filter", filter);
+      }
+      try (RunningJvm chatbot = demo.start()) {
+        assertThat(chatbot.waitForExit(TIMEOUT)).as(chatbot.describe()).isZero();
+      }
+      await().atMost(TIMEOUT).untilAsserted(() -> assertThat(responseTime(receiver)).isNotEmpty());
+      return responseTime(receiver).stream()
+          .flatMap(metric -> metric.getHistogram().getDataPointsList().stream())
+          .flatMap(point -> point.getExemplarsList().stream())
+          .map(exemplar -> toHex(exemplar.getTraceId().toByteArray()))
+          .toList();
+    }
+  }
+
+  private static List<Metric> responseTime(OtlpReceiver receiver) {
+    return receiver.metrics().stream().map(OtlpReceiver.ReceivedMetric::metric)
+        .filter(metric -> metric.getName().equals("chatbot.response_time")).toList();
+  }
+
+  private static String toHex(byte[] bytes) {
+    StringBuilder hex = new StringBuilder();
+    for (byte b : bytes) {
+      hex.append(String.format("%02x", b));
+    }
+    return hex.toString();
   }
 }

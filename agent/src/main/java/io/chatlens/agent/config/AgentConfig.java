@@ -13,6 +13,8 @@ public final class AgentConfig {
   /** OpenTelemetry defaults that ChatLens changes, as the OpenTelemetry Java agent does. */
   private static final Map<String, String> CHATLENS_OTEL_DEFAULTS = Map.of(
       "otel.exporter.otlp.protocol", "http/protobuf",
+      // exemplar sampling is the largest single cost of a metric measurement; opt in with trace_based
+      "otel.metrics.exemplar.filter", "always_off",
       // the SDK reports its own queues, drops and exports with semantic-convention metric names
       "otel.experimental.sdk.telemetry.version", "latest");
 

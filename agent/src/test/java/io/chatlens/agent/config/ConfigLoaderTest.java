@@ -44,6 +44,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void exemplarsAreOffUnlessTheFileAsksForThem() throws IOException {
+    assertThat(load(null).otelDefaultsAndFileProperties()).containsEntry("otel.metrics.exemplar.filter", "always_off");
+
+    file("agent.properties", "otel.metrics.exemplar.filter=trace_based");
+
+    assertThat(load(null).otelDefaultsAndFileProperties()).containsEntry("otel.metrics.exemplar.filter", "trace_based");
+  }
+
+  @Test
   void findsTheFileInTheDocumentedOrder() throws IOException {
     Path local = file("agent.properties", "otel.service.name=local");
     Path fromEnv = file("env.properties", "otel.service.name=env");
