@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.chatlens.smoke.harness.OtlpReceiver;
+import io.chatlens.smoke.harness.OtlpReceiver.ReceivedSpan;
+import io.chatlens.smoke.harness.SeedGrok;
 import io.chatlens.smoke.harness.Paths;
 import io.chatlens.smoke.harness.Ports;
 import io.chatlens.smoke.harness.RunningJvm;
@@ -11,6 +13,12 @@ import io.chatlens.smoke.harness.Http;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -66,5 +74,35 @@ class PiiRedactionSmokeTest {
         assertThat(chatbot.stderr()).as("agent diagnostics").doesNotContain(secret);
       }
     }
+  }
+
+  @Test
+  void hashedUserIdsAreTheSameHashInSpansAndLogs() throws Exception {
+    try (OtlpReceiver receiver = new OtlpReceiver();
+        RunningJvm chatbot = DemoSmokeTest.demo().exportTo(receiver).property("otel.service.name", "hashed")
+            .property("chatlens.redaction.hash-user-ids", "true").property("chatlens.redaction.salt", "pepper")
+            .start()) {
+      assertThat(chatbot.waitForExit(TIMEOUT)).as(chatbot.describe()).isZero();
+      String user1 = "u_" + HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest("pepperuser-1".getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+
+      await().atMost(TIMEOUT).untilAsserted(() -> assertThat(userIds(receiver, "ChatService.handle")).contains(user1));
+      Set<String> created = userIds(receiver, "SessionManager.createSession");
+      assertThat(created).contains(user1).allMatch(id -> id.matches("u_[0-9a-f]{16}"));
+      assertThat(userIds(receiver, "ChatService.handle")).as("turns carry the session's hashed user id")
+          .isSubsetOf(created);
+      assertThat(userIds(receiver, "SearchEngine.search")).isNotEmpty().isSubsetOf(created);
+
+      Pattern userField = Pattern.compile("user_id=([^,\\s]+)");
+      List<String> logged = Files.readAllLines(chatbot.workingDirectory().resolve("logs/chatbot.log")).stream()
+          .map(SeedGrok::parse).filter(line -> line != null).map(line -> userField.matcher(line.group("logmessage")))
+          .filter(Matcher::find).map(match -> match.group(1)).toList();
+      assertThat(logged).as("user_id in the log file").isNotEmpty().contains(user1).allMatch(created::contains);
+    }
+  }
+
+  private static Set<String> userIds(OtlpReceiver receiver, String spanName) {
+    return receiver.spans().stream().filter(span -> span.span().getName().equals(spanName))
+        .map(span -> span.attribute("user.id")).filter(id -> id != null && !id.isEmpty()).collect(Collectors.toSet());
   }
 }

@@ -63,7 +63,7 @@ public final class SemanticsFactory {
       EventSink sink, ProbeRegistry registry) {
     Instruments instruments = new Instruments(openTelemetry.getTracer(Instruments.SCOPE),
         openTelemetry.getMeter(Instruments.SCOPE));
-    Events events = new Events(sink, settings);
+    Events events = new Events(sink);
     String rules = config.get(ConfigKeys.ERROR_CATEGORIES);
     ErrorCategorizer categorizer = rules == null || rules.isBlank() ? ErrorCategorizer.defaults()
         : ErrorCategorizer.withRules(rules);

@@ -1,18 +1,15 @@
 package io.chatlens.instrumentation.core;
 
 import io.opentelemetry.api.trace.SpanContext;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Builds the structured log events of component handlers. */
 public final class Events {
 
   private final EventSink sink;
-  private final Settings settings;
 
-  public Events(EventSink sink, Settings settings) {
+  public Events(EventSink sink) {
     this.sink = sink;
-    this.settings = settings;
   }
 
   public boolean enabled(ChatEvent.Level level) {
@@ -29,43 +26,29 @@ public final class Events {
   }
 
   /**
-   * Emits an event for an invocation (redaction happens later, on the log-writer thread): module and function come from its probe; {@code user_id},
-   * {@code session_id}, {@code trace_id} and {@code span_id} from its context; then the extra pairs.
+   * Emits an event for an invocation (redaction happens later, on the log-writer thread): module and function
+   * come from its probe; {@code user_id}, {@code session_id}, {@code trace_id} and {@code span_id} from its
+   * context; then the extra pairs. User ids, from the context or the pairs, are already the exported ones
+   * (hashed when {@code chatlens.redaction.hash-user-ids} is on).
    */
   public void emit(Invocation invocation, ChatEvent.Level level, String message, Throwable error, boolean audit,
       String... pairs) {
     if (!sink.admits(level, audit)) {
       return;
     }
-    Map<String, String> context = new LinkedHashMap<>(8);
     ChatContext chat = invocation.chat();
-    String userId = chat == null ? null : chat.userId();
-    String sessionId = chat == null ? null : chat.sessionId();
-    for (int i = 0; i + 1 < pairs.length; i += 2) {
-      if (pairs[i].equals("user_id")) {
-        userId = pairs[i + 1];
-      } else if (pairs[i].equals("session_id")) {
-        sessionId = pairs[i + 1];
-      }
-    }
-    if (userId != null) {
-      context.put("user_id", settings.userIdMapper.apply(userId));
-    }
-    if (sessionId != null) {
-      context.put("session_id", sessionId);
-    }
-    for (int i = 0; i + 1 < pairs.length; i += 2) {
-      if (!pairs[i].equals("user_id") && !pairs[i].equals("session_id") && pairs[i + 1] != null) {
-        context.put(pairs[i], pairs[i + 1]);
-      }
-    }
+    String traceId = null;
+    String spanId = null;
     if (invocation.span() != null) {
       SpanContext span = invocation.span().getSpanContext();
       if (span.isValid()) {
-        context.put("trace_id", span.getTraceId());
-        context.put("span_id", span.getSpanId());
+        traceId = span.getTraceId();
+        spanId = span.getSpanId();
       }
     }
+    // the ordered map is built on the log-writer thread, the first time it is read
+    Map<String, String> context = new EventContext(chat == null ? null : chat.userId(),
+        chat == null ? null : chat.sessionId(), pairs, traceId, spanId);
     ProbeSemantics semantics = (ProbeSemantics) invocation.probe().semantics();
     sink.accept(new ChatEvent(System.currentTimeMillis(), level, invocation.probe().component().module(),
         semantics == null ? invocation.probe().methodName() : semantics.function(),

@@ -63,11 +63,11 @@ public final class TurnHandler extends BaseHandler implements TurnParent.Source 
         ? Guess.text(settings.turnSessionId.read(invocation.self(), args, null))
         : Guess.stringCount(args) >= 2 ? Guess.firstString(args) : null;
     chat.sessionId(sessionId);
-    String userId = settings.turnUserId != null ? Guess.text(settings.turnUserId.read(invocation.self(), args, null)) : null;
-    if (userId == null && chat.sessionId() != null) {
-      userId = sessions.userOf(chat.sessionId());
-    }
-    chat.userId(userId == null ? null : settings.userIdMapper.apply(userId));
+    String rawUserId = settings.turnUserId != null ? Guess.text(settings.turnUserId.read(invocation.self(), args, null)) : null;
+    // the session table already holds exported (possibly hashed) ids; only a raw id read here is mapped
+    String userId = rawUserId != null ? settings.userIdMapper.apply(rawUserId)
+        : chat.sessionId() != null ? sessions.userOf(chat.sessionId()) : null;
+    chat.userId(userId);
     String message = settings.turnMessage != null
         ? Guess.text(settings.turnMessage.read(invocation.self(), args, null))
         : Guess.stringCount(args) >= 2 ? Guess.lastString(args, 2) : Guess.firstString(args);

@@ -135,7 +135,7 @@ public final class AgentJvm {
   }
 
   public RunningJvm start() throws IOException {
-    Path directory = workingDirectory != null ? workingDirectory : Files.createTempDirectory("chatlens-smoke");
+    Path directory = workingDirectory != null ? workingDirectory : TempDirectories.create("chatlens-smoke");
     ProcessBuilder builder = new ProcessBuilder(command()).directory(directory.toFile());
     builder.environment().keySet().removeIf(key -> key.startsWith("CHATLENS_") || key.startsWith("OTEL_"));
     builder.environment().putAll(environment);
