@@ -97,6 +97,8 @@ rows = [
     ("parser", "parser", 1, BUDGET_NS),
     ("search", "search", 1, BUDGET_NS),
     ("nested turn>parser>search", "nested", 3, BUDGET_NS),
+    ("turn, paced (every event written)", "turnPaced", 1, BUDGET_NS),
+    ("nested, paced (every event written)", "nestedPaced", 3, BUDGET_NS),
     ("jdbc prepared query (H2 mem)", "jdbcPrepared", 1, JDBC_BUDGET_NS),
     ("jdbc statement with literal", "jdbcStatement", 1, JDBC_BUDGET_NS),
     ("untouched turn (agent on)", "plainTurn", 0, 0),

@@ -77,8 +77,11 @@ final class AgentCheck {
     System.out.println(PREFIX + "agent active " + agentArguments() + "; turn, parser and search woven");
   }
 
-  /** Reports faults the agent swallowed and how much it logged, then deletes the log files. */
-  static void reportAndClean() throws Exception {
+  /**
+   * Reports faults the agent swallowed and how much it logged (for a paced scenario, also how many of its
+   * calls got their line written), then deletes the log files.
+   */
+  static void reportAndClean(long pacedCalls) throws Exception {
     Class<?> faults = bootstrapClass(FAULTS);
     long count = faults == null ? -1 : (Long) faults.getMethod("count").invoke(null);
     if (count != 0) {
@@ -88,12 +91,23 @@ final class AgentCheck {
       System.out.println(PREFIX + "agent faults: 0");
     }
     Path directory = logDirectory();
+    Path main = directory.resolve("chatbot.log");
+    if (pacedCalls > 0 && Files.exists(main)) {
+      long turnLines;
+      try (Stream<String> lines = Files.lines(main)) {
+        turnLines = lines.filter(line -> line.contains("[chat_service]")).count();
+      }
+      System.out.printf("%sturn events written: %d of %d paced calls (%.1f %%)%n", PREFIX, turnLines, pacedCalls,
+          100.0 * turnLines / pacedCalls);
+    }
     long bytes = 0;
     if (Files.isDirectory(directory)) {
-      try (Stream<Path> files = Files.list(directory)) {
-        for (Path file : (Iterable<Path>) files::iterator) {
-          bytes += Files.size(file);
-          deleteQuietly(file);
+      try (Stream<Path> tree = Files.walk(directory)) {
+        for (Path file : (Iterable<Path>) tree.sorted(java.util.Comparator.reverseOrder())::iterator) {
+          bytes += Files.isRegularFile(file) ? Files.size(file) : 0;
+          if (!file.equals(directory)) {
+            deleteQuietly(file);
+          }
         }
       }
     }

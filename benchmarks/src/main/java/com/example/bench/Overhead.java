@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The scenarios, shared by {@link NoAgent} and {@link WithAgent}: the same code, measured once in a JVM
@@ -24,6 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code turn}, {@code parser}, {@code search}: one instrumented call (span + metrics + log event).
  *   <li>{@code nested}: a turn that calls the parser and the search engine: three instrumented calls, one
  *       trace.
+ *   <li>{@code turnPaced}, {@code nestedPaced}: the same calls after {@value #PACE_TOKENS} tokens of
+ *       {@link Blackhole#consumeCPU}, so the agent's log writer keeps up and every log event is built, queued
+ *       and written. Flat out (the scenarios above) the application makes far more calls per second than one
+ *       writer thread can write lines, so most INFO events are refused before they are built; the paced
+ *       scenarios measure the cost of a call whose event is kept, the normal case for a chatbot.
  *   <li>{@code plain*}: the same bodies in classes that match no convention. With the agent they show that
  *       classes the agent does not select cost nothing.
  * </ul>
@@ -42,6 +48,12 @@ public abstract class Overhead {
   /** JVM arguments of both fork configurations: a fixed heap, so neither side gets a different one. */
   static final String HEAP_MIN = "-Xms1g";
   static final String HEAP_MAX = "-Xmx1g";
+
+  /** Work before each paced call: about 10-20 µs, so at most ~100 000 calls per second. */
+  static final long PACE_TOKENS = 50_000;
+
+  /** Paced calls made in this trial (warm-up included), to compare with the lines the agent wrote. */
+  long pacedCalls;
 
   String sessionId = "session-42";
   String message = "/search reset password";
@@ -133,6 +145,20 @@ public abstract class Overhead {
 
   @Benchmark
   public String nested() {
+    return chat.handleCommand(sessionId, message);
+  }
+
+  @Benchmark
+  public String turnPaced() {
+    Blackhole.consumeCPU(PACE_TOKENS);
+    pacedCalls++;
+    return chat.handle(sessionId, message);
+  }
+
+  @Benchmark
+  public String nestedPaced() {
+    Blackhole.consumeCPU(PACE_TOKENS);
+    pacedCalls++;
     return chat.handleCommand(sessionId, message);
   }
 

@@ -30,6 +30,6 @@ public class WithAgent extends Overhead {
 
   @Override
   void afterTrial() throws Exception {
-    AgentCheck.reportAndClean();
+    AgentCheck.reportAndClean(pacedCalls);
   }
 }

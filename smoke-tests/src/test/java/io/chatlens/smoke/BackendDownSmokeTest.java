@@ -46,7 +46,8 @@ class BackendDownSmokeTest {
               assertThat(event.getRequest().getUrl()).isEqualTo("/v1/traces");
               assertThat(event.getResponse().getStatus()).isEqualTo(200);
             }));
-        assertThat(backend.spans()).anySatisfy(span -> assertThat(span.span().getName()).isEqualTo("ChatService.handle"));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(backend.spans()).as("turn spans exported after the outage")
+            .anySatisfy(span -> assertThat(span.span().getName()).isEqualTo("ChatService.handle")));
         chatbot.closeStdin();
         assertThat(chatbot.waitForExit(TIMEOUT)).isZero();
         assertThat(chatbot.stdout()).contains("SUMMARY");

@@ -8,6 +8,7 @@ import io.chatlens.instrumentation.core.ChatEvent;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The agent's structured log: application threads put {@link ChatEvent}s on an {@link EventQueue}; one
@@ -17,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * expires rotated files. The files are described by {@link #layout()}.
  */
 public final class AgentLogging implements AutoCloseable {
+
+  /** How long the idle writer sleeps before looking at the queue again: the most a line can wait. */
+  private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   private final EventQueue queue;
   private final LogLayout layout;
@@ -69,14 +73,23 @@ public final class AgentLogging implements AutoCloseable {
   }
 
   private void write() {
+    boolean unflushed = false;
     while (running) {
       try {
-        ChatEvent event = queue.poll(200, TimeUnit.MILLISECONDS);
+        ChatEvent event = queue.poll();
         if (event != null) {
           append(event);
+          unflushed = true;
+        } else {
+          if (unflushed) {
+            unflushed = false;
+            router.flush();
+          }
+          LockSupport.parkNanos(IDLE_WAIT_NANOS);
+          if (Thread.interrupted()) {
+            break;
+          }
         }
-      } catch (InterruptedException stop) {
-        break;
       } catch (RuntimeException | StackOverflowError fault) {
         // a broken appender or a hostile exception must not kill the writer
       }

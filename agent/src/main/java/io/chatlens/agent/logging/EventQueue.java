@@ -4,7 +4,6 @@ import io.chatlens.instrumentation.core.ChatEvent;
 import io.chatlens.instrumentation.core.EventSink;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -76,13 +75,17 @@ public final class EventQueue implements EventSink {
     accepted.incrementAndGet();
   }
 
-  /** Takes the next event, waiting at most the timeout; {@code null} if none came. */
-  ChatEvent poll(long timeout, TimeUnit unit) throws InterruptedException {
+  /**
+   * Takes the next event without waiting; {@code null} if there is none. The writer never blocks on the
+   * queue's condition, so offering an event never has to wake a parked thread (a system call) on the
+   * application thread: the writer polls, and sleeps briefly when the queue is empty.
+   */
+  ChatEvent poll() {
     ChatEvent urgent = overflow.poll();
     if (urgent != null) {
       return urgent;
     }
-    ChatEvent next = main.poll(timeout, unit);
+    ChatEvent next = main.poll();
     if (next != null) {
       pending.decrementAndGet();
     }

@@ -36,15 +36,16 @@ final class LogRouter implements AutoCloseable {
    */
   LogRouter(LogLayout layout, LogFormat format, String serviceName, long maxFileSize, boolean console, Clock clock) {
     context.setName("chatlens");
+    Encoder<ChatEvent> encoder = new FormatOnce(format.newEncoder(serviceName));
     for (LogFileSet set : layout.written()) {
-      RollingFileAppender<ChatEvent> appender = rollingFile(set, format.newEncoder(serviceName), maxFileSize, clock);
+      RollingFileAppender<ChatEvent> appender = rollingFile(set, encoder, maxFileSize, clock);
       add(appender, set.stream(), layout, set.activeFile().toString());
     }
     if (console) {
       ConsoleAppender<ChatEvent> appender = new ConsoleAppender<>();
       appender.setTarget("System.err");
       appender.setName("console");
-      add(started(appender, format.newEncoder(serviceName)), LogStream.MAIN, layout, "standard error");
+      add(started(appender, encoder), LogStream.MAIN, layout, "standard error");
     }
   }
 
@@ -67,8 +68,12 @@ final class LogRouter implements AutoCloseable {
   private <A extends OutputStreamAppender<ChatEvent>> A started(A appender, Encoder<ChatEvent> encoder) {
     appender.setContext(context);
     encoder.setContext(context);
-    encoder.start();
+    if (!encoder.isStarted()) {
+      encoder.start();
+    }
     appender.setEncoder(encoder);
+    // lines are buffered and written out by flush(), which the writer calls whenever its queue is empty
+    appender.setImmediateFlush(false);
     appender.start();
     return appender;
   }
@@ -105,6 +110,19 @@ final class LogRouter implements AutoCloseable {
   void append(ChatEvent event) {
     for (Appender<ChatEvent> appender : appenders) {
       appender.doAppend(event);
+    }
+  }
+
+  /** Writes out the buffered lines of every appender. */
+  void flush() {
+    for (Appender<ChatEvent> appender : appenders) {
+      if (appender instanceof OutputStreamAppender<ChatEvent> stream && stream.getOutputStream() != null) {
+        try {
+          stream.getOutputStream().flush();
+        } catch (java.io.IOException | RuntimeException ignored) {
+          // the appender reports its own write errors; the next flush tries again
+        }
+      }
     }
   }
 

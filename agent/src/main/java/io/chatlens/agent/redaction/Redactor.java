@@ -28,6 +28,10 @@ public final class Redactor {
   /** Attribute keys seen by {@link #isSensitiveKey(String)} are remembered up to this many. */
   private static final int KEY_CACHE_LIMIT = 4096;
 
+  private static final int SHORTEST_CARD_NUMBER = 13;
+  private static final int CLEAN_TEXT_CACHE_SIZE = 4096;
+  private static final int CLEAN_TEXT_MAX_LENGTH = 512;
+
   private final RedactionConfig config;
   private final SensitiveKeyMatcher keys;
   private final TokenDetector tokens = new TokenDetector();
@@ -37,6 +41,12 @@ public final class Redactor {
   private final KeyValueDetector keyValues;
   private final UserIdHasher userIds;
   private final Map<String, Boolean> keyVerdicts = new ConcurrentHashMap<>();
+  /**
+   * Recent texts in which nothing was found. Log messages and context values repeat a lot ("Handled message
+   * in 0 ms, status=success", a session id), and a lookup is far cheaper than a scan. Only clean texts are
+   * kept, so the cache never holds a secret; it is emptied when full.
+   */
+  private final Map<String, Boolean> cleanTexts = new ConcurrentHashMap<>();
   private final LongAdder redactions = new LongAdder();
   private final LongAdder failures = new LongAdder();
 
@@ -70,7 +80,11 @@ public final class Redactor {
    *     sensitive values; {@code null} for {@code null}
    */
   public String redact(String text) {
-    if (text == null || text.isEmpty()) {
+    if (text == null || text.isEmpty() || extraPatterns == null && isPlainHex(text)) {
+      return text;
+    }
+    boolean cacheable = text.length() <= CLEAN_TEXT_MAX_LENGTH;
+    if (cacheable && cleanTexts.containsKey(text)) {
       return text;
     }
     try {
@@ -85,6 +99,12 @@ public final class Redactor {
       }
       keyValues.detect(text, findings);
       if (findings.isEmpty()) {
+        if (cacheable) {
+          if (cleanTexts.size() >= CLEAN_TEXT_CACHE_SIZE) {
+            cleanTexts.clear();
+          }
+          cleanTexts.put(text, Boolean.TRUE);
+        }
         return text;
       }
       String redacted = findings.applyTo(text);
@@ -94,6 +114,28 @@ public final class Redactor {
       failures.increment();
       return UNPROCESSABLE;
     }
+  }
+
+  /**
+   * Lower-case hex digits only (numbers, trace and span ids), with no run of digits long enough for a card
+   * number: no built-in detector can match such text (they need a separator, an {@code @}, an upper-case or
+   * non-hex letter, or 13 digits in a row), so it is not scanned.
+   */
+  private static boolean isPlainHex(String text) {
+    int digitRun = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (++digitRun >= SHORTEST_CARD_NUMBER) {
+          return false;
+        }
+      } else if (c >= 'a' && c <= 'f') {
+        digitRun = 0;
+      } else {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -27,7 +27,11 @@ public final class LogExport implements Consumer<ChatEvent> {
   static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
   static final AttributeKey<Boolean> AUDIT = AttributeKey.booleanKey("chatbot.audit");
 
+  /** Context keys come from a fixed set in the agent's own code; the bound only guards against surprises. */
+  private static final int MAX_CACHED_KEYS = 256;
+
   private final Logger logger;
+  private final Map<String, AttributeKey<String>> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
   public LogExport(LoggerProvider provider) {
     this.logger = provider.get("io.chatlens");
@@ -56,7 +60,7 @@ public final class LogExport implements Consumer<ChatEvent> {
       for (Map.Entry<String, String> entry : context.entrySet()) {
         String key = entry.getKey();
         if (!key.equals("trace_id") && !key.equals("span_id") && entry.getValue() != null) {
-          record.setAttribute(AttributeKey.stringKey(attributeName(key)), entry.getValue());
+          record.setAttribute(keyOf(key), entry.getValue());
         }
       }
     }
@@ -69,6 +73,17 @@ public final class LogExport implements Consumer<ChatEvent> {
       }
     }
     record.emit();
+  }
+
+  private AttributeKey<String> keyOf(String contextKey) {
+    AttributeKey<String> key = keys.get(contextKey);
+    if (key == null) {
+      key = AttributeKey.stringKey(attributeName(contextKey));
+      if (keys.size() < MAX_CACHED_KEYS) {
+        keys.put(contextKey, key);
+      }
+    }
+    return key;
   }
 
   /** {@code user_id} becomes {@code user.id}, {@code session_id} {@code session.id}; others {@code chatbot.*}. */

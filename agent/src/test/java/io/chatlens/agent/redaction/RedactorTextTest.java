@@ -18,6 +18,27 @@ class RedactorTextTest {
 
   private final Redactor redactor = Redactor.withDefaults();
 
+  @Test
+  void hexIdsAndShortNumbersAreLeftAloneButDigitRunsOfCardLengthAreStillChecked() {
+    for (String plain : java.util.List.of("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", "250", "123456789012")) {
+      assertThat(redactor.redact(plain)).isSameAs(plain);
+    }
+    assertThat(redactor.redact("4111111111111111")).isEqualTo("[REDACTED:card]");
+  }
+
+  @Test
+  void repeatedTextsGiveTheSameAnswerWhetherCleanOrNot() {
+    for (int round = 0; round < 3; round++) {
+      assertThat(redactor.redact("Handled message in 0 ms, status=success"))
+          .isEqualTo("Handled message in 0 ms, status=success");
+      assertThat(redactor.redact("mail jane.doe@example.com")).isEqualTo("mail [REDACTED:email]");
+    }
+    for (int i = 0; i < 10_000; i++) {
+      assertThat(redactor.redact("clean text number " + i)).isEqualTo("clean text number " + i);
+    }
+    assertThat(redactor.redact("mail jane.doe@example.com")).isEqualTo("mail [REDACTED:email]");
+  }
+
   static Stream<Arguments> emails() {
     return Stream.of(
         arguments("contact me at jane.doe@example.com", "contact me at [REDACTED:email]"),
