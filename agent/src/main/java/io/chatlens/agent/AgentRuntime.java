@@ -21,6 +21,7 @@ import io.chatlens.agent.logging.ConfigurationAudit;
 import io.chatlens.agent.redaction.Redaction;
 import io.chatlens.agent.redaction.Redactor;
 import io.chatlens.instrumentation.core.ChatEvent;
+import io.chatlens.agent.telemetry.BackendProbe;
 import io.chatlens.agent.telemetry.Telemetry;
 import io.chatlens.bootstrap.ChatLensBridge;
 import io.chatlens.instrumentation.core.Probe;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Everything the running agent owns. {@link #start} returns at once: the prefilter transformer is
@@ -231,9 +233,15 @@ final class AgentRuntime {
     Telemetry current = telemetry;
     if (current != null) {
       // A backend that never accepted anything is probably down: its final flush would only retry with
-      // backoff, so it gets a second at most; a working backend gets the rest of the budget.
+      // backoff, so it gets a second at most, and nothing at all when no backend even accepts a TCP
+      // connection; a working backend gets the rest of the budget.
       boolean everExported = current.exporters().values().stream().anyMatch(stats -> stats.lastSuccessMillis() > 0);
-      sequence.step("telemetry", () -> current.shutdown(1, TimeUnit.MINUTES), everExported ? Long.MAX_VALUE : 1000);
+      AtomicBoolean reachable = new AtomicBoolean();
+      if (!everExported) {
+        sequence.step("probe", () -> reachable.set(BackendProbe.anyReachable(Banner.otlpEndpoints(config), 200)), 500);
+      }
+      long cap = everExported ? Long.MAX_VALUE : reachable.get() ? 1000 : 0;
+      sequence.step("telemetry", () -> current.shutdown(1, TimeUnit.MINUTES), cap);
     }
   }
 

@@ -48,6 +48,25 @@ final class Banner {
     return exporters;
   }
 
+  /** The endpoints of the signals exported over OTLP. */
+  static List<String> otlpEndpoints(AgentConfig config) {
+    List<String> endpoints = new ArrayList<>();
+    if ("true".equalsIgnoreCase(config.otel("otel.sdk.disabled"))) {
+      return endpoints;
+    }
+    for (String signal : new String[] {"traces", "metrics", "logs"}) {
+      String names = config.otel("otel." + signal + ".exporter");
+      for (String exporter : (names == null ? "otlp" : names).split(",")) {
+        if (exporter.trim().equals("otlp")) {
+          String protocol = first(config.otel("otel.exporter.otlp." + signal + ".protocol"),
+              config.otel("otel.exporter.otlp.protocol"));
+          endpoints.add(otlpEndpoint(config, signal, protocol));
+        }
+      }
+    }
+    return endpoints;
+  }
+
   static String otlpEndpoint(AgentConfig config, String signal, String protocol) {
     String specific = config.otel("otel.exporter.otlp." + signal + ".endpoint");
     if (specific != null) {

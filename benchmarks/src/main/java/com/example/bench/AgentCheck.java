@@ -91,11 +91,18 @@ final class AgentCheck {
       System.out.println(PREFIX + "agent faults: 0");
     }
     Path directory = logDirectory();
-    Path main = directory.resolve("chatbot.log");
-    if (pacedCalls > 0 && Files.exists(main)) {
-      long turnLines;
-      try (Stream<String> lines = Files.lines(main)) {
-        turnLines = lines.filter(line -> line.contains("[chat_service]")).count();
+    if (pacedCalls > 0 && Files.isDirectory(directory)) {
+      // chatbot.log and its rotated files (it rolls over at 100 MB)
+      long turnLines = 0;
+      try (Stream<Path> files = Files.list(directory)) {
+        for (Path file : (Iterable<Path>) files::iterator) {
+          String name = file.getFileName().toString();
+          if (name.startsWith("chatbot") && name.endsWith(".log")) {
+            try (Stream<String> lines = Files.lines(file)) {
+              turnLines += lines.filter(line -> line.contains("[chat_service]")).count();
+            }
+          }
+        }
       }
       System.out.printf("%sturn events written: %d of %d paced calls (%.1f %%)%n", PREFIX, turnLines, pacedCalls,
           100.0 * turnLines / pacedCalls);

@@ -144,11 +144,22 @@ class HelpdeskSmokeTest {
     ReceivedSpan purge = Spans.named(firstRun, "Ledger.purge").get(0);
     assertThat(purge.span().getStatus().getCode()).isEqualTo(StatusCode.STATUS_CODE_ERROR);
     assertThat(purge.attribute("error.type")).isEqualTo("java.lang.IllegalStateException");
-    assertThat(purge.span().getEventsList()).anySatisfy(event -> assertThat(event.getName()).isEqualTo("exception"));
+    assertThat(purge.span().getEventsList()).anySatisfy(event -> {
+      assertThat(event.getName()).isEqualTo("exception");
+      assertThat(eventAttribute(event, "exception.type")).isEqualTo("java.lang.IllegalStateException");
+      assertThat(eventAttribute(event, "exception.stacktrace")).startsWith("java.lang.IllegalStateException")
+          .contains("at org.acme.helpdesk.Ledger.purge");
+    });
     ReceivedSpan invalid = Spans.named(firstRun, "IntentReader.interpret").stream()
         .filter(span -> "validation".equals(span.attribute("chatbot.error.category"))).findFirst().orElseThrow();
     assertThat(invalid.span().getStatus().getCode()).as("a user error is not a span error")
         .isNotEqualTo(StatusCode.STATUS_CODE_ERROR);
+    assertThat(invalid.span().getEventsList()).as("a user error's exception event has no stack trace")
+        .anySatisfy(event -> {
+          assertThat(event.getName()).isEqualTo("exception");
+          assertThat(eventAttribute(event, "exception.type")).isNotEmpty();
+          assertThat(eventAttribute(event, "exception.stacktrace")).isNull();
+        });
   }
 
   @Test
@@ -177,5 +188,10 @@ class HelpdeskSmokeTest {
       }
     }
     return pairs;
+  }
+
+  private static String eventAttribute(io.opentelemetry.proto.trace.v1.Span.Event event, String key) {
+    return event.getAttributesList().stream().filter(attribute -> attribute.getKey().equals(key))
+        .map(attribute -> attribute.getValue().getStringValue()).findFirst().orElse(null);
   }
 }

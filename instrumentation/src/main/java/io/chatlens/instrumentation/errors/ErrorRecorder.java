@@ -83,7 +83,7 @@ public final class ErrorRecorder {
       span.setStatus(StatusCode.ERROR, info.type());
     }
     if (first || handled) {
-      span.addEvent("exception", exceptionAttributes(error));
+      span.addEvent("exception", exceptionAttributes(error, !info.userError()));
     }
     ChatContext chat = invocation.chat();
     boolean decidesTurn = handled || invocation.probe().component() == Component.TURN;
@@ -125,13 +125,19 @@ public final class ErrorRecorder {
     return false;
   }
 
-  /** The semantic-convention exception event, with the message and stack trace redacted. */
-  Attributes exceptionAttributes(Throwable error) {
+  /**
+   * The semantic-convention exception event, with the message and stack trace redacted. A user error (an
+   * invalid command: expected, frequent, and not a fault of the application) gets no stack trace: printing
+   * and redacting it was most of the cost of a rejected command.
+   */
+  Attributes exceptionAttributes(Throwable error, boolean withStackTrace) {
     String message = message(error);
-    String stack = stackTrace(error);
-    return Attributes.of(EXCEPTION_TYPE, error.getClass().getName(),
-        EXCEPTION_MESSAGE, message == null ? "" : settings.redactor.apply(message),
-        EXCEPTION_STACKTRACE, settings.redactor.apply(stack));
+    String redactedMessage = message == null ? "" : settings.redactor.apply(message);
+    if (!withStackTrace) {
+      return Attributes.of(EXCEPTION_TYPE, error.getClass().getName(), EXCEPTION_MESSAGE, redactedMessage);
+    }
+    return Attributes.of(EXCEPTION_TYPE, error.getClass().getName(), EXCEPTION_MESSAGE, redactedMessage,
+        EXCEPTION_STACKTRACE, settings.redactor.apply(stackTrace(error)));
   }
 
   /** The message, or {@code null} when the exception's own getMessage fails. */

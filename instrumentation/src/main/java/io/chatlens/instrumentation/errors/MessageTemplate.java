@@ -67,11 +67,38 @@ public final class MessageTemplate {
 
   private MessageTemplate() {}
 
+  /** Messages repeat (the same error, the same data): their templates are remembered, a bounded number. */
+  private static final int CACHE_LIMIT = 1024;
+  private static final int CACHEABLE_LENGTH = 512;
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The template of a message; empty for {@code null}. Never throws. */
   public static String of(String message) {
     if (message == null) {
       return "";
     }
+    if (message.length() > CACHEABLE_LENGTH) {
+      return compute(message);
+    }
+    String known = CACHE.get(message);
+    if (known != null) {
+      return known;
+    }
+    String template = compute(message);
+    if (CACHE.size() >= CACHE_LIMIT) {
+      CACHE.clear();
+    }
+    CACHE.put(message, template);
+    return template;
+  }
+
+  /** How many templates are remembered (for tests). */
+  static int cached() {
+    return CACHE.size();
+  }
+
+  private static String compute(String message) {
     try {
       String text = message.length() > MAX_INPUT ? message.substring(0, MAX_INPUT) : message;
       text = QUOTED.matcher(text).replaceAll("<str>");

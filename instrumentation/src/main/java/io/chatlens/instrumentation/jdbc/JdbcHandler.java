@@ -39,6 +39,8 @@ public final class JdbcHandler implements ComponentHandler {
   private final JdbcUrlParser urls = new JdbcUrlParser();
   private final WeakIdentityMap<Object, StatementInfo> statements = new WeakIdentityMap<>();
   private final WeakIdentityMap<Object, ConnectionInfo> connections = new WeakIdentityMap<>();
+  /** A data source's endpoint, read once by reflection (a pool's URL is fixed once it hands out connections). */
+  private final WeakIdentityMap<Object, DbEndpoint> dataSources = new WeakIdentityMap<>();
   private final java.util.concurrent.ConcurrentMap<DbInfo, DbEndpoint> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
   private final long slowNanos;
 
@@ -274,6 +276,15 @@ public final class JdbcHandler implements ComponentHandler {
   }
 
   private DbEndpoint endpointOfDataSource(Object dataSource) {
+    DbEndpoint known = dataSources.get(dataSource);
+    if (known == null) {
+      known = readEndpointOfDataSource(dataSource);
+      dataSources.put(dataSource, known);
+    }
+    return known;
+  }
+
+  private DbEndpoint readEndpointOfDataSource(Object dataSource) {
     for (String getter : new String[] {"getJdbcUrl", "getUrl", "getURL"}) {
       try {
         Object url = dataSource.getClass().getMethod(getter).invoke(dataSource);

@@ -120,4 +120,17 @@ class MessageTemplateTest {
     assertThat(template).isNotNull();
     assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
   }
+
+  @Test
+  void remembersRepeatedMessagesInABoundedCache() {
+    String message = "Order 4711 for 'bob' failed";
+    String first = MessageTemplate.of(message);
+
+    assertThat(MessageTemplate.of(new String(message.toCharArray()))).isEqualTo(first)
+        .isEqualTo("Order <n> for <str> failed");
+    for (int i = 0; i < 5_000; i++) {
+      assertThat(MessageTemplate.of("Order " + i + " failed")).isEqualTo("Order <n> failed");
+    }
+    assertThat(MessageTemplate.cached()).isBetween(1, 1024);
+  }
 }

@@ -8,21 +8,12 @@ import io.chatlens.instrumentation.logs.LogBridgeScope;
 import io.chatlens.instrumentation.matching.ComponentScope;
 import io.chatlens.instrumentation.matching.MethodPattern;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.dynamic.DynamicType;
 import org.junit.jupiter.api.Test;
 
 class PrefilterTransformerTest {
-
-  private static byte[] bytesOf(Class<?> type) throws IOException {
-    try (InputStream in = type.getClassLoader() == null
-        ? ClassLoader.getSystemResourceAsStream(type.getName().replace('.', '/') + ".class")
-        : type.getClassLoader().getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
-      return in.readAllBytes();
-    }
-  }
 
   private static PrefilterTransformer prefilter(WeavingScope... scopes) {
     return new PrefilterTransformer(List.of(scopes), new Exclusions(List.of()), 10, new WeavingListener() {
