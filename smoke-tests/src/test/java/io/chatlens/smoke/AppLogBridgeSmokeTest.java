@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The application's own Logback (1.2) and java.util.logging events become OTLP log records with the trace
- * context of the active span (redacted), and its Logback MDC gains trace_id and span_id.
+ * context of the active span (redacted), its Logback MDC gains trace_id and span_id, and so does its Log4j 2
+ * context data ({@code %X{trace_id}}).
  */
 class AppLogBridgeSmokeTest {
 
@@ -58,7 +59,7 @@ class AppLogBridgeSmokeTest {
   }
 
   @Test
-  void log4j2EventsAreExportedWithTraceContextAndRedacted() throws Exception {
+  void log4j2EventsAreExportedWithTraceContextAndRedactedAndItsContextDataCarriesTraceIds() throws Exception {
     List<Path> classpath = new ArrayList<>(List.of(Paths.testClasses(), Paths.testClasses().resolve("probe-log4j2")));
     classpath.addAll(Paths.isolationLibs("log4j2"));
     try (OtlpReceiver receiver = new OtlpReceiver();
@@ -66,8 +67,11 @@ class AppLogBridgeSmokeTest {
             .exportTo(receiver).property("otel.service.name", "log4j-logs").start()) {
       assertThat(jvm.waitForExit(TIMEOUT)).as(jvm.describe()).isZero();
       assertThat(jvm.stdout()).contains("WARN  Log4jChatService - log4j warning while handling hello");
+      Matcher line = Pattern.compile("trace=([0-9a-f]{32}) span=([0-9a-f]{16})").matcher(jvm.stdout());
+      assertThat(line.find()).as("%X{trace_id} and %X{span_id} in the Log4j pattern: " + jvm.stdout()).isTrue();
       await().atMost(TIMEOUT).untilAsserted(() -> {
         String traceId = Spans.traceId(Spans.named(receiver.spans(), "Log4jChatService.handle").get(0));
+        assertThat(line.group(1)).as("the context data's trace id is the turn's").isEqualTo(traceId);
         assertThat(receiver.logs()).anySatisfy(log -> {
           assertThat(log.scope()).isEqualTo("com.example.probe.log4j.Log4jChatService");
           assertThat(log.log().getSeverityText()).isEqualTo("WARN");

@@ -11,7 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The standard otel.exporter.otlp.* keys reach the OTLP exporter: per-signal endpoint, headers, compression;
+ * The standard otel.exporter.otlp.* keys reach the OTLP exporter: per-signal endpoint, headers, compression,
+ * TLS with a trusted certificate (otel.exporter.otlp.certificate);
  * otel.metrics.exemplar.filter is off by default and trace_based links metric points to the turn's trace.
  */
 class ExportOptionsSmokeTest {
@@ -39,6 +40,51 @@ class ExportOptionsSmokeTest {
         });
       });
     }
+  }
+
+  @Test
+  void tlsExportTrustsTheCertificateNamedByTheStandardKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path keyStore = dir.resolve("otlp.p12");
+    java.nio.file.Path certificate = dir.resolve("otlp.pem");
+    keytool("-genkeypair", "-alias", "otlp", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+        "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
+        "-keystore", keyStore.toString(), "-storepass", "changeit", "-keypass", "changeit");
+    keytool("-exportcert", "-rfc", "-alias", "otlp", "-keystore", keyStore.toString(), "-storepass", "changeit",
+        "-file", certificate.toString());
+    try (OtlpReceiver receiver = OtlpReceiver.https(keyStore, "changeit")) {
+      // Not trusted: the handshake fails, nothing is received, and the chatbot is unaffected.
+      try (RunningJvm chatbot = DemoSmokeTest.demo().property("otel.exporter.otlp.endpoint", receiver.httpsEndpoint())
+          .property("otel.service.name", "tls-untrusted").start()) {
+        assertThat(chatbot.waitForExit(TIMEOUT)).as(chatbot.describe()).isZero();
+        assertThat(chatbot.stdout()).contains("SUMMARY");
+      }
+      assertThat(receiver.wireMock().getAllServeEvents()).as("no request gets through an untrusted handshake").isEmpty();
+
+      try (RunningJvm chatbot = DemoSmokeTest.demo().property("otel.exporter.otlp.endpoint", receiver.httpsEndpoint())
+          .property("otel.exporter.otlp.certificate", certificate.toString())
+          .property("otel.service.name", "tls").start()) {
+        assertThat(chatbot.waitForExit(TIMEOUT)).as(chatbot.describe()).isZero();
+      }
+      await().atMost(TIMEOUT).untilAsserted(() -> {
+        assertThat(receiver.spans()).anySatisfy(span -> {
+          assertThat(span.span().getName()).isEqualTo("ChatService.handle");
+          assertThat(span.resourceAttribute("service.name")).isEqualTo("tls");
+        });
+        assertThat(receiver.metrics()).isNotEmpty();
+        assertThat(receiver.wireMock().getAllServeEvents())
+            .allSatisfy(event -> assertThat(event.getRequest().getAbsoluteUrl()).startsWith("https://"));
+      });
+    }
+  }
+
+  private static void keytool(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
   }
 
   @Test

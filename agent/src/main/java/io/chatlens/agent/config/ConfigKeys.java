@@ -57,7 +57,7 @@ public final class ConfigKeys {
       "Also export the application's own Logback, Log4j 2 and java.util.logging events as OTLP log records "
           + "(with trace context; redacted). Its log output is unchanged.");
   public static final ConfigKey<Boolean> LOGS_MDC = key("Instrumentation", "chatlens.instrument.mdc", ValueType.bool(), "true",
-      "Add trace_id, span_id and trace_flags to the MDC of the application's Logback events while a span is active.");
+      "Add trace_id, span_id and trace_flags to the MDC of the application's Logback events and to the context data of its Log4j 2 events (%X{trace_id}) while a span is active.");
   public static final ConfigKey<Duration> GRACE_PERIOD = key("Instrumentation", "chatlens.instrument.grace-period",
       ValueType.duration(), "60s",
       "After this time, each configured pattern that matched no class gets one warning.");

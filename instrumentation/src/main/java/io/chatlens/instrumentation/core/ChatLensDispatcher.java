@@ -174,6 +174,10 @@ public final class ChatLensDispatcher implements Dispatcher {
 
   @Override
   public Object onMdc(Object mdc) {
+    if (mdc != null && !(mdc instanceof Map<?, ?>)) {
+      // Log4j 2's context data (a StringMap)
+      return io.chatlens.instrumentation.logs.Log4jContextData.withTraceIds(mdc, Span.current().getSpanContext());
+    }
     if (!(mdc instanceof Map<?, ?> map) || map.containsKey("trace_id")) {
       return mdc;
     }

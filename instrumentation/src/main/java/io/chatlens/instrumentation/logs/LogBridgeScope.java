@@ -12,8 +12,10 @@ import net.bytebuddy.description.type.TypeDescription;
 /**
  * The application's own logging frameworks: Logback ({@code Logger#callAppenders}), Log4j 2
  * ({@code Logger#logMessage}, and {@code Logger#log} with a location since 2.20) and java.util.logging ({@code Logger#log(LogRecord)}), so their events are
- * also exported as OpenTelemetry log records; and Logback's {@code LoggingEvent#getMDCPropertyMap}, so
- * {@code trace_id} and {@code span_id} appear in the application's MDC while a span is active.
+ * also exported as OpenTelemetry log records; and Logback's {@code LoggingEvent#getMDCPropertyMap} and
+ * Log4j 2's {@code ThreadContextDataInjector} implementations ({@code injectContextData}), so {@code trace_id}
+ * and {@code span_id} appear in the application's MDC (Logback) or context data (Log4j 2, {@code %X{trace_id}})
+ * while a span is active.
  */
 public final class LogBridgeScope implements WeavingScope {
 
@@ -21,6 +23,10 @@ public final class LogBridgeScope implements WeavingScope {
   static final String LOGBACK_EVENT = Unshaded.name("#ch.qos.logback.classic.spi.LoggingEvent");
   static final String LOG4J_LOGGER = "org.apache.logging.log4j.core.Logger";
   static final String JUL_LOGGER = "java/util/logging/Logger";
+  static final Set<String> LOG4J_INJECTORS = Set.of(
+      "org.apache.logging.log4j.core.impl.ThreadContextDataInjector$ForDefaultThreadContextMap",
+      "org.apache.logging.log4j.core.impl.ThreadContextDataInjector$ForGarbageFreeThreadContextMap",
+      "org.apache.logging.log4j.core.impl.ThreadContextDataInjector$ForCopyOnWriteThreadContextMap");
 
   private final boolean bridge;
   private final boolean mdc;
@@ -48,7 +54,7 @@ public final class LogBridgeScope implements WeavingScope {
   @Override
   public boolean matchesClassName(String binaryName) {
     return bridge && (binaryName.equals(LOGBACK_LOGGER) || binaryName.equals(LOG4J_LOGGER))
-        || mdc && binaryName.equals(LOGBACK_EVENT);
+        || mdc && (binaryName.equals(LOGBACK_EVENT) || LOG4J_INJECTORS.contains(binaryName));
   }
 
   @Override
@@ -84,6 +90,8 @@ public final class LogBridgeScope implements WeavingScope {
           && method.getParameters().get(0).getType().asErasure().getName().equals("java.util.logging.LogRecord")) {
         choices.add(new Choice(method, LogRoles.JUL));
       } else if (name.equals(LOGBACK_EVENT) && methodName.equals("getMDCPropertyMap") && parameters == 0) {
+        choices.add(new Choice(method, LogRoles.MDC, AdviceKind.MDC));
+      } else if (LOG4J_INJECTORS.contains(name) && methodName.equals("injectContextData") && parameters == 2) {
         choices.add(new Choice(method, LogRoles.MDC, AdviceKind.MDC));
       }
     }

@@ -32,9 +32,24 @@ public final class OtlpReceiver implements AutoCloseable {
   private final WireMockServer server;
 
   public OtlpReceiver() {
-    server = new WireMockServer(wireMockConfig().dynamicPort());
+    this(wireMockConfig().dynamicPort());
+  }
+
+  private OtlpReceiver(com.github.tomakehurst.wiremock.core.WireMockConfiguration config) {
+    server = new WireMockServer(config);
     server.start();
     stubOk();
+  }
+
+  /** A receiver that also listens for HTTPS, with the key and certificate of a PKCS#12 key store. */
+  public static OtlpReceiver https(java.nio.file.Path keyStore, String password) {
+    return new OtlpReceiver(wireMockConfig().dynamicPort().dynamicHttpsPort().keystorePath(keyStore.toString())
+        .keystoreType("PKCS12").keystorePassword(password).keyManagerPassword(password));
+  }
+
+  /** The HTTPS endpoint of a receiver made by {@link #https}. */
+  public String httpsEndpoint() {
+    return "https://127.0.0.1:" + server.httpsPort();
   }
 
   /** Every signal answered with 200 and an empty protobuf body. */
