@@ -117,6 +117,28 @@ class DemoSmokeTest {
     assertThat(sum(metrics, "chatbot.errors", null)).isEqualTo(1);
     assertThat(metricNames()).contains("chatbot.commands", "chatbot.search.requests", "chatbot.search.duration",
         "chatbot.session.duration", "chatbot.errors", "chatbot.search.feedback");
+    assertThat(sum(metrics, "chatbot.sessions.ended", null)).as("every session is cleaned up").isEqualTo(4);
+    io.opentelemetry.proto.metrics.v1.HistogramDataPoint interactions = latestHistogram(metrics, "chatbot.session.interactions");
+    assertThat(interactions.getCount()).as("one interaction count per ended session").isEqualTo(4);
+    assertThat(interactions.getSum()).isPositive();
+    assertThat(sum(metrics, "chatbot.commands", "invalid")).as("invalid commands are counted").isPositive();
+    assertThat(sum(metrics, "chatbot.commands", "valid")).isPositive();
+    assertThat(sum(metrics, "chatbot.user_errors", null)).as("invalid commands are user errors")
+        .isEqualTo(sum(metrics, "chatbot.commands", "invalid"));
+  }
+
+  /** The latest point of a histogram without attributes. */
+  private static io.opentelemetry.proto.metrics.v1.HistogramDataPoint latestHistogram(List<ReceivedMetric> metrics,
+      String name) {
+    ReceivedMetric latest = null;
+    for (ReceivedMetric metric : metrics) {
+      if (metric.metric().getName().equals(name)
+          && SERVICE.equals(OtlpReceiverAccess.resource(metric, "service.name"))) {
+        latest = metric;
+      }
+    }
+    assertThat(latest).as(name).isNotNull();
+    return latest.metric().getHistogram().getDataPoints(0);
   }
 
   @Test

@@ -3,7 +3,9 @@ package io.chatlens.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.chatlens.smoke.harness.Http;
 import io.chatlens.smoke.harness.OtlpReceiver;
+import io.chatlens.smoke.harness.Ports;
 import io.chatlens.smoke.harness.RunningJvm;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import java.time.Duration;
@@ -28,6 +30,13 @@ class ExportOptionsSmokeTest {
           .property("otel.exporter.otlp.headers", "x-tenant=acme,x-team=chat")
           .property("otel.service.name", "export-options").start()) {
         assertThat(chatbot.waitForExit(TIMEOUT)).as(chatbot.describe()).isZero();
+        // the startup banner: version, config file, service, every exporter with its endpoint, the scopes
+        assertThat(chatbot.stderr()).containsPattern("\\[chatlens\\] ChatLens \\d+\\.\\d+\\.\\d+ started \\| config [^|]+ "
+            + "\\| service export-options \\| exporters traces otlp http/protobuf "
+            + java.util.regex.Pattern.quote(traces.endpoint() + "/v1/traces") + ", metrics otlp http/protobuf "
+            + java.util.regex.Pattern.quote(rest.endpoint() + "/v1/metrics") + ", logs otlp http/protobuf "
+            + java.util.regex.Pattern.quote(rest.endpoint() + "/v1/logs") + "(, prometheus http://[^ ]+/metrics)? "
+            + "\\| scopes turn=[^|]*session=[^|]*parser=[^|]*search=[^|]*database=[^|]*errors=[^|]*jdbc");
       }
       await().atMost(TIMEOUT).untilAsserted(() -> {
         assertThat(traces.spans()).anySatisfy(span -> assertThat(span.span().getName()).isEqualTo("ChatService.handle"));
@@ -39,6 +48,36 @@ class ExportOptionsSmokeTest {
           assertThat(event.getRequest().getHeader("x-team")).isEqualTo("chat");
         });
       });
+    }
+  }
+
+  @Test
+  void selfMetricsAndHealthReportSuccessfulExports() throws Exception {
+    int port = Ports.free();
+    try (OtlpReceiver receiver = new OtlpReceiver();
+        RunningJvm chatbot = DemoSmokeTest.demo().withArgsReplacedBy("--mode", "repl", "--quiet").exportTo(receiver)
+            .property("otel.bsp.schedule.delay", "200ms").property("otel.blrp.schedule.delay", "200ms")
+            .property("otel.metric.export.interval", "500ms")
+            .property("chatlens.prometheus.port", Integer.toString(port))
+            .property("otel.service.name", "self-metrics").start()) {
+      chatbot.send("/search reset password");
+      await().atMost(TIMEOUT).untilAsserted(() -> {
+        assertThat(receiver.spans()).isNotEmpty();
+        String metrics = Http.get("http://127.0.0.1:" + port + "/metrics").body();
+        assertThat(metrics).containsPattern("chatlens_exporter_exported_total\\{[^}]*signal=\"traces\"[^}]*\\} [1-9]")
+            .containsPattern("chatlens_exporter_exported_total\\{[^}]*signal=\"metrics\"[^}]*\\} [1-9]")
+            .containsPattern("chatlens_exporter_exported_total\\{[^}]*signal=\"logs\"[^}]*\\} [1-9]")
+            .containsPattern("chatlens_exporter_failures_total\\{[^}]*signal=\"traces\"[^}]*\\} 0")
+            .containsPattern("chatlens_log_dropped_total\\{[^}]*priority=\"high\"[^}]*\\} 0")
+            .containsPattern("chatlens_queue_size\\{[^}]*queue=\"log_events\"[^}]*\\} \\d");
+        Http.Response health = Http.get("http://127.0.0.1:" + port + "/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"")
+            .containsPattern("\"traces\":\\{\"state\":\"ok\",\"exported\":[1-9]\\d*,\"failed\":0,"
+                + "\"lastSuccess\":\"20\\d\\d-\\d\\d-\\d\\dT[^\"]+Z\"");
+      });
+      chatbot.closeStdin();
+      assertThat(chatbot.waitForExit(TIMEOUT)).isZero();
     }
   }
 

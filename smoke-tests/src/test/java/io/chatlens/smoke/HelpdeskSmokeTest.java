@@ -34,6 +34,7 @@ class HelpdeskSmokeTest {
   private static String plainOutput;
   private static List<ReceivedSpan> firstRun;
   private static List<ReceivedSpan> secondRun;
+  private static List<String> firstRunLog;
 
   @BeforeAll
   static void runTwice() throws Exception {
@@ -64,6 +65,9 @@ class HelpdeskSmokeTest {
       assertThat(jvm.waitForExit(TIMEOUT)).as(jvm.describe()).isZero();
       assertThat(jvm.stdout()).as("application output with the agent").isEqualTo(plainOutput);
       assertThat(jvm.stderr()).doesNotContain("[chatlens] ERROR").doesNotContain("matched no class");
+      if (firstRunLog == null) {
+        firstRunLog = java.nio.file.Files.readAllLines(jvm.workingDirectory().resolve("logs/chatbot.log"));
+      }
     }
     await().atMost(TIMEOUT).until(() -> Spans.ofService(receiver.spans(), service).size() >= 40);
     return Spans.ofService(receiver.spans(), service);
@@ -160,6 +164,18 @@ class HelpdeskSmokeTest {
           assertThat(eventAttribute(event, "exception.type")).isNotEmpty();
           assertThat(eventAttribute(event, "exception.stacktrace")).isNull();
         });
+  }
+
+  @Test
+  void errorsAreLoggedOnceWithCategoryAndFingerprintAndRejectedInputAsInfo() {
+    String fingerprint = Spans.named(firstRun, "Ledger.purge").get(0).attribute("chatbot.error.fingerprint");
+    assertThat(firstRunLog).as(String.join("\n", firstRunLog)).anySatisfy(line -> assertThat(line)
+        .contains(" [ERROR] [database_manager] [purge] Error in Ledger.purge: java.lang.IllegalStateException")
+        .contains("error_category=internal").contains("error_fingerprint=" + fingerprint));
+    assertThat(firstRunLog).filteredOn(line -> line.contains("IllegalStateException: purge is not allowed"))
+        .as("one error event, however many instrumented methods the exception passed through").hasSize(1);
+    assertThat(firstRunLog).anySatisfy(line -> assertThat(line)
+        .contains(" [INFO] [command_parser] [interpret] Rejected invalid input: cannot help with"));
   }
 
   @Test

@@ -68,7 +68,13 @@ class PrometheusEndpointSmokeTest {
         .contains("jvm_thread_count")
         .contains("system_filesystem_utilization_ratio{")
         .contains("system_filesystem_usage_bytes{")
-        .contains("chatlens_exporter_failures_total{signal=\"traces\"}");
+        .contains("chatlens_exporter_failures_total{signal=\"traces\"}")
+        .contains("chatbot_commands_total{command=\"unknown\",status=\"invalid\"} 1")
+        .contains("chatbot_commands_total{command=\"/search\",status=\"valid\"} 1")
+        .contains("chatbot_user_errors_total{category=\"validation\"} 1")
+        .contains("chatbot_search_requests_total{outcome=\"results\"}")
+        .contains("chatbot_search_results_count")
+        .contains("chatbot_interactions_total 6");
     assertThat(response.body()).containsPattern("target_info\\{[^}]*host_name=\"[^\"]+\"[^}]*process_pid=\"\\d+\"[^}]*"
         + "service_instance_id=\"[^\"]+\"[^}]*service_name=\"prometheus-probe\"[^}]*telemetry_distro_name=\"chatlens\"");
   }
@@ -92,7 +98,7 @@ class PrometheusEndpointSmokeTest {
           assertThat(prometheus.query("sum(chatbot_requests_total)")).contains("\"value\":[").contains(",\"6\"]"));
       assertThat(prometheus.query("histogram_quantile(0.95, sum by (le) (chatbot_response_time_seconds_bucket))"))
           .contains("\"status\":\"success\"").contains("\"value\":[");
-      assertThat(prometheus.targets()).contains("\"health\":\"up\"").doesNotContain("\"lastError\":\"[^\"]");
+      assertThat(prometheus.targets()).contains("\"health\":\"up\"").doesNotContainPattern("\"lastError\":\"[^\"]");
     }
   }
 }

@@ -72,6 +72,25 @@ class StructuredLogSmokeTest {
   }
 
   @Test
+  void eachComponentWritesItsEvent() throws IOException {
+    List<String> lines = Files.readAllLines(textLogs.resolve("chatbot.log"));
+    String context = "user_id=user-\\d, session_id=sess-[0-9a-f-]+, ";
+    String trace = "trace_id=[0-9a-f]{32}, span_id=[0-9a-f]{16}";
+    assertThat(lines).as("parser").anySatisfy(line -> assertThat(line).containsPattern(
+        "\\[INFO\\] \\[command_parser\\] \\[parse\\] Parsed command /\\w+ " + context + "command=/\\w+, " + trace));
+    assertThat(lines).as("rejected command").anySatisfy(line -> assertThat(line).containsPattern(
+        "\\[INFO\\] \\[command_parser\\] \\[parse\\] Rejected invalid command /\\w+: .* " + context));
+    assertThat(lines).as("search").anySatisfy(line -> assertThat(line).containsPattern(
+        "\\[INFO\\] \\[search_engine\\] \\[search\\] Search returned \\d+ results? in \\d+ ms " + context
+            + "result_count=\\d+, duration_ms=\\d+, " + trace));
+    assertThat(lines).as("turn").anySatisfy(line -> assertThat(line).containsPattern(
+        "\\[INFO\\] \\[chat_service\\] \\[handle\\] Handled message in \\d+ ms, status=success " + context));
+    assertThat(lines).as("failed query").anySatisfy(line -> assertThat(line).containsPattern(
+        "\\[ERROR\\] \\[jdbc\\] \\[execute_query\\] Database query failed: SELECT \\* FROM missing_table .*"
+            + "error_category=database, error_fingerprint=[0-9a-f]{16}"));
+  }
+
+  @Test
   void theTextAuditFileHoldsTheSessionLifecycleAndTheConfiguration() throws IOException {
     List<String> audit = Files.readAllLines(textLogs.resolve("audit/chatbot-audit.log"));
 

@@ -61,15 +61,30 @@ public final class Diagnostics {
    * @return whether it was printed
    */
   public static boolean warnRateLimited(String topic, String message) {
-    long now = System.nanoTime();
-    Long last = LAST_REPORTED.get(topic);
-    if (last != null && now - last < RATE_LIMIT_NANOS) {
+    return warnRateLimited(topic, message, System.nanoTime());
+  }
+
+  /** {@link #warnRateLimited(String, String)} at a given {@link System#nanoTime()} (for tests). */
+  static boolean warnRateLimited(String topic, String message, long now) {
+    boolean[] due = new boolean[1];
+    // atomic per topic: of many threads failing at once, exactly one prints
+    LAST_REPORTED.compute(topic, (key, last) -> {
+      due[0] = last == null || now - last >= RATE_LIMIT_NANOS;
+      return due[0] ? Long.valueOf(now) : last;
+    });
+    if (!due[0]) {
       SUPPRESSED.incrementAndGet();
       return false;
     }
-    LAST_REPORTED.put(topic, now);
     emit("WARN", message);
     return true;
+  }
+
+  /** Where the lines go (for tests); returns the previous stream. */
+  static PrintStream redirect(PrintStream stream) {
+    PrintStream previous = out;
+    out = stream;
+    return previous;
   }
 
   /** Warnings held back by the rate limit. */

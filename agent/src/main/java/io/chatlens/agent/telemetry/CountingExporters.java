@@ -66,7 +66,7 @@ final class CountingExporters {
       @Override
       public CompletableResultCode export(Collection<MetricData> metrics) {
         CompletableResultCode result = delegate.export(metrics);
-        track(result, stats, metrics.size());
+        track(result, stats, points(metrics));
         return result;
       }
 
@@ -127,5 +127,14 @@ final class CountingExporters {
         return delegate.toString();
       }
     };
+  }
+
+  /** Metric points in a batch (what the self-metrics count for metrics), not metric streams. */
+  static int points(Collection<MetricData> metrics) {
+    int points = 0;
+    for (MetricData metric : metrics) {
+      points += metric.getData().getPoints().size();
+    }
+    return points;
   }
 }

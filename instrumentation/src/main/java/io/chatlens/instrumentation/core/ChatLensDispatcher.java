@@ -97,7 +97,10 @@ public final class ChatLensDispatcher implements Dispatcher {
       return invocation;
     }
     SpanKind kind = semantics.kind();
-    if (turn && Span.fromContext(parentContext).getSpanContext().isValid()) {
+    io.opentelemetry.api.trace.SpanContext parentSpan = Span.fromContext(parentContext).getSpanContext();
+    if (turn && parentSpan.isValid() && !parentSpan.isRemote()) {
+      // inside a span of this process (an HTTP server span, say): the turn is a step of it. A remote parent
+      // (a traceparent the turn continues) leaves the turn the SERVER span of this process.
       kind = SpanKind.INTERNAL;
     }
     SpanBuilder builder = instruments.tracer.spanBuilder(spanName).setParent(parentContext).setSpanKind(kind)
