@@ -25,6 +25,7 @@ public final class JdbcProbeApp {
   public static void main(String[] args) throws Exception {
     String h2 = "jdbc:h2:mem:probe;DB_CLOSE_DELAY=-1";
     literals(h2, "h2");
+    batchesAndCalls(h2);
     HikariDataSource pool = pooled(h2);
     isolatedDriver(System.getProperty("probe.h2.jar"));
     try {
@@ -45,6 +46,33 @@ public final class JdbcProbeApp {
     new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
     pool.close();
     System.out.println("done");
+  }
+
+  /** A prepared batch, a plain statement batch and a callable statement (their spans are checked). */
+  private static void batchesAndCalls(String url) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url)) {
+      try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO users VALUES (?, ?, ?)")) {
+        for (int id = 10; id < 13; id++) {
+          insert.setInt(1, id);
+          insert.setString(2, "Batch" + id);
+          insert.setString(3, "batch" + id + "@example.com");
+          insert.addBatch();
+        }
+        System.out.println("prepared batch rows " + insert.executeBatch().length);
+      }
+      try (Statement statement = connection.createStatement()) {
+        statement.addBatch("UPDATE users SET name = 'Jo' WHERE id = 10");
+        statement.addBatch("DELETE FROM users WHERE id = 11");
+        System.out.println("statement batch rows " + statement.executeBatch().length);
+      }
+      try (java.sql.CallableStatement call = connection.prepareCall("{call ABS(?)}")) {
+        call.setInt(1, -7);
+        try (ResultSet rows = call.executeQuery()) {
+          rows.next();
+          System.out.println("callable answered " + rows.getInt(1));
+        }
+      }
+    }
   }
 
   private static void literals(String url, String label) throws SQLException {

@@ -95,6 +95,24 @@ class DemoSmokeTest {
   }
 
   @Test
+  void sessionAndUserIdsTravelToNestedSpansAndLogLines() throws Exception {
+    Set<String> turnTraces = Spans.named(spans(), "ChatService.handle").stream().map(Spans::traceId)
+        .collect(Collectors.toSet());
+    List<ReceivedSpan> nested = spans().stream().filter(span -> turnTraces.contains(Spans.traceId(span)))
+        .filter(span -> List.of("parser", "search", "jdbc").contains(span.attribute("chatlens.component"))).toList();
+    assertThat(nested).extracting(span -> span.attribute("chatlens.component")).contains("parser", "search", "jdbc");
+    assertThat(nested).allSatisfy(span -> {
+      assertThat(span.attribute("session.id")).as(span.span().getName()).startsWith("sess-");
+      assertThat(span.attribute("user.id")).as(span.span().getName()).startsWith("user-");
+    });
+    List<String> lines = Files.readAllLines(result.directory().resolve("logs/chatbot.log"));
+    for (String module : List.of("[command_parser] [parse]", "[search_engine] [search]", "[jdbc] [execute_query]")) {
+      assertThat(lines).filteredOn(line -> line.contains(module)).as(module).isNotEmpty()
+          .allSatisfy(line -> assertThat(line).containsPattern("user_id=user-\\d, session_id=sess-"));
+    }
+  }
+
+  @Test
   void sessionRolesComeFromMethodNames() {
     assertThat(Spans.named(spans(), "SessionManager.createSession"))
         .allSatisfy(span -> assertThat(span.attribute("chatbot.session.role")).isEqualTo("create"));
