@@ -113,6 +113,23 @@ class DemoSmokeTest {
   }
 
   @Test
+  void theResourceDescribesServiceHostProcessAndDistro() {
+    ReceivedSpan span = Spans.named(spans(), "ChatService.handle").get(0);
+    assertThat(span.resourceAttribute("service.name")).isEqualTo(SERVICE);
+    // service.version comes from the main jar's Implementation-Version under java -jar; this run uses a class path
+    assertThat(span.resourceAttribute("service.version")).isNull();
+    assertThat(span.resourceAttribute("service.instance.id")).matches("[0-9a-f-]{36}");
+    assertThat(span.resourceAttribute("telemetry.distro.name")).isEqualTo("chatlens");
+    assertThat(span.resourceAttribute("telemetry.distro.version")).matches("\\d+\\.\\d+\\.\\d+.*");
+    assertThat(span.resourceAttribute("telemetry.sdk.language")).isEqualTo("java");
+    assertThat(span.resourceAttribute("host.name")).isNotBlank();
+    assertThat(span.resourceAttribute("host.arch")).isEqualTo(System.getProperty("os.arch"));
+    assertThat(span.resourceAttribute("os.type")).isEqualTo("linux");
+    assertThat(span.resourceAttribute("process.pid")).matches("\\d+");
+    assertThat(span.resourceAttribute("process.runtime.version")).isNotBlank();
+  }
+
+  @Test
   void sessionRolesComeFromMethodNames() {
     assertThat(Spans.named(spans(), "SessionManager.createSession"))
         .allSatisfy(span -> assertThat(span.attribute("chatbot.session.role")).isEqualTo("create"));
