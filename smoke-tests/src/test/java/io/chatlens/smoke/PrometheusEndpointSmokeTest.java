@@ -101,4 +101,33 @@ class PrometheusEndpointSmokeTest {
       assertThat(prometheus.targets()).contains("\"health\":\"up\"").doesNotContainPattern("\"lastError\":\"[^\"]");
     }
   }
+
+  @Test
+  void theEndpointBindsTheConfiguredHostAndCanBeTurnedOff() throws Exception {
+    int boundPort = Ports.free();
+    try (RunningJvm bound = DemoSmokeTest.demo().withArgsReplacedBy("--mode", "repl", "--quiet").exportNowhere()
+        .property("chatlens.prometheus.host", "127.0.0.2").property("chatlens.prometheus.port", Integer.toString(boundPort))
+        .start()) {
+      bound.send("/search reset password");
+      await().atMost(TIMEOUT).untilAsserted(() ->
+          assertThat(Http.get("http://127.0.0.2:" + boundPort + "/metrics").body()).contains("chatbot_requests_total"));
+      assertThat(Http.get("http://127.0.0.1:" + boundPort + "/metrics").status()).as("not bound to 127.0.0.1").isEqualTo(-1);
+      bound.closeStdin();
+      assertThat(bound.waitForExit(TIMEOUT)).isZero();
+    }
+    int offPort = Ports.free();
+    try (RunningJvm off = DemoSmokeTest.demo().withArgsReplacedBy("--mode", "repl", "--quiet").exportNowhere()
+        .property("chatlens.prometheus.enabled", "false").property("chatlens.prometheus.port", Integer.toString(offPort))
+        .start()) {
+      off.send("/search reset password");
+      off.awaitStderr("[chatlens] ChatLens", TIMEOUT);
+      // the turn was answered, so the agent is initialised (a woven class waits for it)
+      await().atMost(TIMEOUT).until(() -> off.stdout().split("> ", -1).length > 2);
+      assertThat(Http.get("http://127.0.0.1:" + offPort + "/metrics").status()).as("no endpoint").isEqualTo(-1);
+      off.closeStdin();
+      assertThat(off.waitForExit(TIMEOUT)).isZero();
+      assertThat(off.stdout()).contains("SUMMARY");
+      assertThat(off.stderr()).doesNotContain("prometheus http://");
+    }
+  }
 }

@@ -72,6 +72,18 @@ class StructuredLogSmokeTest {
   }
 
   @Test
+  void theConsoleCopyGoesToStandardErrorAndNeverToTheApplicationsOutput() throws Exception {
+    try (RunningJvm jvm = DemoSmokeTest.demo().exportNowhere().property("chatlens.log.console", "true")
+        .property("otel.service.name", SERVICE).start()) {
+      assertThat(jvm.waitForExit(TIMEOUT)).as(jvm.describe()).isZero();
+      assertThat(jvm.stderr().lines().filter(line -> SeedGrok.parse(line) != null)
+          .filter(line -> line.contains("[session_manager] [create_session] Created new session for")))
+          .as(jvm.stderr()).hasSize(4);
+      assertThat(jvm.stdout()).doesNotContain("[session_manager]").contains("SUMMARY");
+    }
+  }
+
+  @Test
   void eachComponentWritesItsEvent() throws IOException {
     List<String> lines = Files.readAllLines(textLogs.resolve("chatbot.log"));
     String context = "user_id=user-\\d, session_id=sess-[0-9a-f-]+, ";
