@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The application's own Logback (1.2) and java.util.logging events become OTLP log records with the trace
+ * The application's own Logback (1.2 with SLF4J 1.7, and 1.5 with SLF4J 2) and java.util.logging events become OTLP log records with the trace
  * context of the active span (redacted), its Logback MDC gains trace_id and span_id, and so does its Log4j 2
  * context data ({@code %X{trace_id}}).
  */
@@ -27,10 +27,11 @@ class AppLogBridgeSmokeTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  @Test
-  void applicationLogsAreExportedWithTraceContextAndTheMdcCarriesTraceIds() throws Exception {
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"logback12", "logback15"})
+  void applicationLogsAreExportedWithTraceContextAndTheMdcCarriesTraceIds(String logback) throws Exception {
     List<Path> classpath = new ArrayList<>(List.of(Paths.testClasses(), Paths.testClasses().resolve("probe-mdc")));
-    classpath.addAll(Paths.isolationLibs("logback12"));
+    classpath.addAll(Paths.isolationLibs(logback));
     try (OtlpReceiver receiver = new OtlpReceiver();
         RunningJvm jvm = AgentJvm.main("com.example.probe.MdcProbe").classpath(classpath).exportTo(receiver)
             .property("otel.service.name", "app-logs").start()) {

@@ -66,16 +66,17 @@ class IsolationSmokeTest {
     awaitSpan("ProbeChatService.handle");
   }
 
-  @Test
-  void applicationWithItsOwnLogback12AndSlf4j17IsUnchanged() throws Exception {
+  @org.junit.jupiter.params.ParameterizedTest(name = "logback {0}, slf4j {1}")
+  @org.junit.jupiter.params.provider.CsvSource({"1.2.13, 1.7.36, logback12", "1.5.38, 2.0.17, logback15"})
+  void applicationWithItsOwnLogbackAndSlf4jIsUnchanged(String logback, String slf4j, String libs) throws Exception {
     Path appConfig = Paths.testClasses().resolve("probe-logback");
     List<Path> classpath = new ArrayList<>(List.of(Paths.testClasses(), appConfig));
-    classpath.addAll(Paths.isolationLibs("logback12"));
+    classpath.addAll(Paths.isolationLibs(libs));
 
     Comparison comparison = compare("com.example.probe.LogbackProbe", classpath);
 
-    assertThat(comparison.withoutAgent).contains("starting with logback-classic-1.2.13.jar")
-        .contains("slf4j from slf4j-api-1.7.36.jar").contains("[user=u-42] - reply was 'echo hello'");
+    assertThat(comparison.withoutAgent).contains("starting with logback-classic-" + logback + ".jar")
+        .contains("slf4j from slf4j-api-" + slf4j + ".jar").contains("[user=u-42] - reply was 'echo hello'");
     Path appLog = comparison.agentDirectory.resolve("app-only.log");
     assertThat(Files.readString(appLog)).as("the application's own log file")
         .contains("APP INFO  com.example.probe.LogbackProbe - done")
