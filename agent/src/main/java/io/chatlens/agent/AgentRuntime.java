@@ -78,22 +78,33 @@ final class AgentRuntime {
     daemon("chatlens-init", this::initialize).start();
   }
 
+  private static long sinceMillis(long startedNanos) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+  }
+
   private void initialize() {
     long started = System.nanoTime();
+    if (config.get(ConfigKeys.JIT_LIGHT_BACKGROUND)) {
+      JitHints.apply(instrumentation);
+    }
     try {
       CompletableFuture<Telemetry> telemetryReady = new CompletableFuture<>();
       daemon("chatlens-init-telemetry", () -> {
         try {
           SdkLogBridge.install(Diagnostics.isDebug());
           startLogging();
+          Diagnostics.debug("init: logging after " + sinceMillis(started) + " ms");
           Telemetry built = Telemetry.start(config, redactor, alertReader);
+          Diagnostics.debug("init: OpenTelemetry SDK after " + sinceMillis(started) + " ms");
           startAlerts(built);
+          Diagnostics.debug("init: alerts after " + sinceMillis(started) + " ms");
           telemetryReady.complete(built);
         } catch (Throwable failure) {
           telemetryReady.completeExceptionally(failure);
         }
       }).start();
       weaver.prepare();
+      Diagnostics.debug("init: Byte Buddy after " + sinceMillis(started) + " ms");
       telemetry = telemetryReady.get(config.get(ConfigKeys.INIT_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
       // Before any instrumented call can record anything: whatever is recorded gets flushed at exit.
       Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "chatlens-shutdown"));
@@ -103,10 +114,12 @@ final class AgentRuntime {
           registry);
       ChatLensBridge.install(dispatcher);
       weaver.activate();
+      Diagnostics.debug("init: weaving active after " + sinceMillis(started) + " ms");
       startHealthAndMetrics(dispatcher);
       AgentLogging currentLogging = logging;
       if (currentLogging != null) {
-        currentLogging.forwardTo(new LogExport(telemetry.sdk().getSdkLoggerProvider()));
+        currentLogging.forwardTo(new LogExport(telemetry.sdk().getSdkLoggerProvider(),
+            config.get(ConfigKeys.LOG_EXPORT_SPAN_EVENTS)));
       }
       scheduleUnmatchedPatternCheck();
       if (attached) {

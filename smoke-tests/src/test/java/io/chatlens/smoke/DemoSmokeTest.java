@@ -188,6 +188,22 @@ class DemoSmokeTest {
   }
 
   @Test
+  void eventsThatRepeatTheirSpanStayInTheFilesAndAreNotExportedTwice() throws Exception {
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(receiver.logs()).isNotEmpty());
+    List<String> exported = receiver.logs().stream().map(log -> log.log().getBody().getStringValue()).toList();
+    assertThat(exported).as("INFO turns and commands are already spans").isNotEmpty()
+        .noneMatch(body -> body.startsWith("Handled message in") && body.contains("status=success"))
+        .noneMatch(body -> body.startsWith("Parsed command"));
+    assertThat(exported).as("ERROR events and audit events are still exported")
+        .anyMatch(body -> body.startsWith("Handled message in") && body.contains("status=error"))
+        .anyMatch(body -> body.startsWith("Created new session for"));
+    assertThat(Spans.named(spans(), "ChatService.handle")).isNotEmpty()
+        .allSatisfy(span -> assertThat(span.attribute("chatbot.turn.status")).isNotNull());
+    List<String> lines = Files.readAllLines(result.directory().resolve("logs/chatbot.log"));
+    assertThat(lines).anyMatch(line -> line.contains("[chat_service] [handle] Handled message in"));
+  }
+
+  @Test
   void logRecordsGoOutOverOtlpWithTheirTraceContext() {
     await().atMost(TIMEOUT).untilAsserted(() -> assertThat(receiver.logs()).isNotEmpty());
     Set<String> traceIds = spans().stream().map(Spans::traceId).collect(Collectors.toSet());

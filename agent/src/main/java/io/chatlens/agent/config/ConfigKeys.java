@@ -33,6 +33,11 @@ public final class ConfigKeys {
           + "down never holds the exit longer).");
   public static final ConfigKey<Duration> INIT_TIMEOUT = key("General", "chatlens.init.timeout", ValueType.duration(), "10s",
       "Longest time the loading of an instrumented class waits for the agent's background initialisation.");
+  public static final ConfigKey<Boolean> JIT_LIGHT_BACKGROUND = key("General", "chatlens.jit.light-background",
+      ValueType.bool(), "true", "Compile the agent's background code (log writer, exporters, redaction, alerts, Byte Buddy) "
+          + "with the JIT's quick tier only (C1), never C2, through a HotSpot compiler directive added at startup: on a "
+          + "small machine C2 would spend seconds of CPU on code that is off the request path. The application's code and "
+          + "the agent's request path are compiled as usual.");
 
   // --- Instrumentation -----------------------------------------------------------------------------
   public static final ConfigKey<Boolean> AUTO_DETECT = key("Instrumentation", "chatlens.instrument.auto-detect", ValueType.bool(), "true",
@@ -194,7 +199,13 @@ public final class ConfigKeys {
           + "one ECS JSON object per line (config/logstash/chatbot-json.conf).");
   public static final ConfigKey<Boolean> LOG_LEVEL_FILES = key("Logging", "chatlens.log.level-files", ValueType.bool(),
       "true", "Also write one file per retention class next to the main file: debug/, info/ and error/ (WARN and ERROR), "
-          + "each kept for its own retention.");
+          + "each kept for its own retention. A class kept exactly as long as the main file is not written again: the "
+          + "main file already holds it (by default info/, whose retention is the main file's).");
+  public static final ConfigKey<Boolean> LOG_EXPORT_SPAN_EVENTS = key("Logging", "chatlens.log.export-span-events",
+      ValueType.bool(), "false", "Also export as OTLP log records the DEBUG and INFO events that only repeat the span they "
+          + "were written in (a turn handled, a command parsed, a search done, ...): the span already carries their "
+          + "duration, status and attributes. WARN, ERROR and audit events, events outside spans and the application's "
+          + "own logs are always exported. The log files get every event either way.");
   public static final ConfigKey<String> LOG_PROFILE = key("Logging", "chatlens.log.profile", ValueType.oneOf("dev", "prod"),
       "prod", "Retention defaults of the seed: dev keeps debug 7d, info 30d, warn/error 90d; prod keeps debug 3d, "
           + "info 14d, warn/error 365d. Each chatlens.log.retention.* key overrides one of them.");

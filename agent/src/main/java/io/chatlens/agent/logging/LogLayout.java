@@ -102,18 +102,24 @@ public final class LogLayout {
 
   /**
    * The families written with this configuration: the main and audit files always, the level files when
-   * {@code chatlens.log.level-files} is on and their levels reach the threshold.
+   * {@code chatlens.log.level-files} is on, their levels reach the threshold and they are not kept exactly as long
+   * as the main file (which then already keeps every line they would hold).
    */
   public List<LogFileSet> written() {
     List<LogFileSet> written = new ArrayList<>();
     for (LogFileSet set : all) {
       LogStream stream = set.stream();
       boolean levelStream = stream == LogStream.DEBUG || stream == LogStream.INFO || stream == LogStream.ERROR;
-      if (!levelStream || levelFiles && reachesThreshold(stream)) {
+      if (!levelStream || levelFiles && reachesThreshold(stream) && !sameRetentionAsMain(set)) {
         written.add(set);
       }
     }
     return written;
+  }
+
+  /** A level file kept exactly as long as the main file would only copy lines the main file already keeps. */
+  private boolean sameRetentionAsMain(LogFileSet set) {
+    return set.retention().equals(of(LogStream.MAIN).retention());
   }
 
   private boolean reachesThreshold(LogStream stream) {

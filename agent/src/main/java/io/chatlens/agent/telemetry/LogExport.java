@@ -31,14 +31,41 @@ public final class LogExport implements Consumer<ChatEvent> {
   private static final int MAX_CACHED_KEYS = 256;
 
   private final Logger logger;
+  private final boolean spanEvents;
   private final Map<String, AttributeKey<String>> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** Exports every event, including those that only repeat their span. */
   public LogExport(LoggerProvider provider) {
+    this(provider, true);
+  }
+
+  /**
+   * @param spanEvents whether DEBUG and INFO events written inside one of the agent's spans are exported too
+   *     ({@code chatlens.log.export-span-events}); the span already carries what they say
+   */
+  public LogExport(LoggerProvider provider, boolean spanEvents) {
     this.logger = provider.get("io.chatlens");
+    this.spanEvents = spanEvents;
+  }
+
+  /**
+   * Whether the event only repeats the span it was written in: DEBUG or INFO, not an audit event, written by a
+   * component inside a span (the agent's own events and alerts are never span echoes).
+   */
+  static boolean echoesItsSpan(ChatEvent event) {
+    if (event.audit() || event.level().compareTo(ChatEvent.Level.INFO) > 0 || event.error() != null) {
+      return false;
+    }
+    Map<String, String> context = event.context();
+    return context != null && context.get("span_id") != null && !"chatlens_agent".equals(event.module())
+        && !"alerts".equals(event.module());
   }
 
   @Override
   public void accept(ChatEvent event) {
+    if (!spanEvents && echoesItsSpan(event)) {
+      return;
+    }
     LogRecordBuilder record = logger.logRecordBuilder()
         .setTimestamp(event.epochMillis(), TimeUnit.MILLISECONDS)
         .setSeverity(severity(event.level()))

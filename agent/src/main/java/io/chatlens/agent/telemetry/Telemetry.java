@@ -14,7 +14,9 @@ import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
+import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.metrics.export.MetricReader;
+import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,7 +77,14 @@ public final class Telemetry {
     Map<String, String> overrides = new HashMap<>(config.otelOverrides());
     overrides.putAll(extraOverrides);
     Resource[] resource = new Resource[1];
-    PullMetricReader pullReader = new PullMetricReader();
+    // One in-process reader for the endpoint and the alert engine: each registered reader is one more copy of every
+    // measurement on the application's threads.
+    boolean shared = alertReader instanceof io.chatlens.agent.alerts.AlertMetricReader;
+    PullMetricReader pullReader = shared
+        ? PullMetricReader.sharing(((io.chatlens.agent.alerts.AlertMetricReader) alertReader)::collect)
+        : new PullMetricReader();
+    MetricExporter[] lastMetricExporter = new MetricExporter[1];
+    boolean[] sharedExports = new boolean[1];
     Map<String, ExporterStats> exporters = new java.util.LinkedHashMap<>();
     for (String signal : new String[] {"traces", "metrics", "logs"}) {
       exporters.put(signal, new ExporterStats(signal));
@@ -91,12 +100,32 @@ public final class Telemetry {
         })
         .addSpanExporterCustomizer((exporter, properties) ->
             new RedactingSpanExporter(CountingExporters.spans(exporter, exporters.get("traces")), redactor))
-        .addMetricExporterCustomizer((exporter, properties) -> CountingExporters.metrics(exporter, exporters.get("metrics")))
+        .addMetricExporterCustomizer((exporter, properties) -> {
+          MetricExporter counted = CountingExporters.metrics(exporter, exporters.get("metrics"));
+          lastMetricExporter[0] = counted;
+          return counted;
+        })
+        .addMetricReaderCustomizer((reader, properties) -> {
+          // The OTLP periodic reader would keep a third copy of every metric: the in-process reader exports instead,
+          // when the exporter wants what it has (cumulative, default aggregations).
+          if (shared && !sharedExports[0] && reader instanceof PeriodicMetricReader
+              && lastMetricExporter[0] != null && cumulativeDefaults(lastMetricExporter[0])) {
+            io.chatlens.agent.alerts.AlertMetricReader inProcess = (io.chatlens.agent.alerts.AlertMetricReader) alertReader;
+            inProcess.exportEvery(lastMetricExporter[0],
+                properties.getDuration("otel.metric.export.interval", java.time.Duration.ofMinutes(1)));
+            sharedExports[0] = true;
+            return inProcess;
+          }
+          return reader;
+        })
         .addLogRecordExporterCustomizer((exporter, properties) ->
             new RedactingLogRecordExporter(CountingExporters.logs(exporter, exporters.get("logs")), redactor))
         .addMeterProviderCustomizer((builder, properties) -> {
-          builder.registerMetricReader(pullReader);
-          return alertReader == null ? builder : builder.registerMetricReader(alertReader);
+          if (!shared) {
+            builder.registerMetricReader(pullReader);
+          }
+          // already registered when it took the periodic reader's place
+          return alertReader == null || sharedExports[0] ? builder : builder.registerMetricReader(alertReader);
         })
         .setServiceClassLoader(Telemetry.class.getClassLoader())
         .disableShutdownHook()
@@ -104,7 +133,10 @@ public final class Telemetry {
     Resource effective = resource[0] == null ? Resource.getDefault() : resource[0];
     if ("true".equalsIgnoreCase(config.otel("otel.sdk.disabled"))) {
       // Autoconfigure skipped every customizer: metrics for the endpoint and the alert engine, nothing exported.
-      SdkMeterProviderBuilder meters = SdkMeterProvider.builder().setResource(effective).registerMetricReader(pullReader);
+      SdkMeterProviderBuilder meters = SdkMeterProvider.builder().setResource(effective);
+      if (!shared) {
+        meters.registerMetricReader(pullReader);
+      }
       if (alertReader != null) {
         meters.registerMetricReader(alertReader);
       }
@@ -112,6 +144,17 @@ public final class Telemetry {
           exporters);
     }
     return new Telemetry(autoConfigured.getOpenTelemetrySdk(), effective, pullReader, exporters);
+  }
+
+  /** Whether an exporter takes cumulative data with the SDK's default aggregation for every instrument type. */
+  static boolean cumulativeDefaults(MetricExporter exporter) {
+    for (io.opentelemetry.sdk.metrics.InstrumentType type : io.opentelemetry.sdk.metrics.InstrumentType.values()) {
+      if (exporter.getAggregationTemporality(type) != io.opentelemetry.sdk.metrics.data.AggregationTemporality.CUMULATIVE
+          || !io.opentelemetry.sdk.metrics.Aggregation.defaultAggregation().equals(exporter.getDefaultAggregation(type))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public OpenTelemetry openTelemetry() {

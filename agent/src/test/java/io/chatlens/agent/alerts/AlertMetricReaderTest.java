@@ -6,7 +6,10 @@ import io.opentelemetry.sdk.metrics.InstrumentType;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
 import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricExporter;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import static org.awaitility.Awaitility.await;
 
 class AlertMetricReaderTest {
 
@@ -28,5 +31,49 @@ class AlertMetricReaderTest {
 
     provider.close();
     assertThat(reader.collect()).as("after shutdown").isEmpty();
+  }
+
+  @Test
+  void alsoFeedsTheOtlpExporterOnItsIntervalAndOnceMoreAtShutdown() {
+    AlertMetricReader reader = new AlertMetricReader();
+    InMemoryMetricExporter exporter = InMemoryMetricExporter.create(AggregationTemporality.CUMULATIVE);
+    java.util.concurrent.atomic.AtomicBoolean exporterShutDown = new java.util.concurrent.atomic.AtomicBoolean();
+    reader.exportEvery(new io.opentelemetry.sdk.metrics.export.MetricExporter() {
+      @Override
+      public io.opentelemetry.sdk.common.CompletableResultCode export(java.util.Collection<MetricData> metrics) {
+        return exporter.export(metrics);
+      }
+
+      @Override
+      public AggregationTemporality getAggregationTemporality(InstrumentType type) {
+        return AggregationTemporality.CUMULATIVE;
+      }
+
+      @Override
+      public io.opentelemetry.sdk.common.CompletableResultCode flush() {
+        return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+      }
+
+      @Override
+      public io.opentelemetry.sdk.common.CompletableResultCode shutdown() {
+        exporterShutDown.set(true); // the in-memory exporter would forget what it got
+        return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+      }
+    }, Duration.ofMillis(50));
+    SdkMeterProvider provider = SdkMeterProvider.builder().registerMetricReader(reader).build();
+    provider.get("test").counterBuilder("chatbot.requests").build().add(3);
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(exporter.getFinishedMetricItems())
+        .as("exported on the interval").isNotEmpty().anySatisfy(metric -> assertThat(metric.getName())
+            .isEqualTo("chatbot.requests")));
+    assertThat(reader.collect()).as("the alert engine and the endpoint read the same copy").isNotEmpty();
+
+    provider.get("test").counterBuilder("chatbot.requests").build().add(2);
+    exporter.reset();
+    provider.shutdown().join(5, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(exporter.getFinishedMetricItems()).as("the final export at shutdown").isNotEmpty()
+        .allSatisfy(metric -> assertThat(metric.getLongSumData().getPoints().iterator().next().getValue()).isEqualTo(5L));
+    assertThat(reader.exports()).isTrue();
+    assertThat(exporterShutDown).as("the exporter is shut down with the reader").isTrue();
   }
 }

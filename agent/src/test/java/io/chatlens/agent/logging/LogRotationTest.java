@@ -26,7 +26,8 @@ class LogRotationTest {
   private final MutableClock clock = new MutableClock("2024-01-15T10:00:00Z");
 
   private LogRouter router(String maxFileSize) {
-    AgentConfig config = TestEvents.config(logs, "chatlens.log.max-file-size", maxFileSize);
+    AgentConfig config = TestEvents.config(logs, "chatlens.log.max-file-size", maxFileSize,
+        "chatlens.log.retention.main", "7d");
     return new LogRouter(LogLayout.from(config), LogFormat.TEXT, "chatbot", config.get(
         io.chatlens.agent.config.ConfigKeys.LOG_MAX_FILE_SIZE), false, clock);
   }

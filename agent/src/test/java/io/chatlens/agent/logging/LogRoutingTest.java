@@ -42,7 +42,7 @@ class LogRoutingTest {
 
   @Test
   void routesEachLevelToItsRetentionClassAndAuditEventsToTheAuditFile() throws IOException {
-    writeOneOfEach(TestEvents.config(logs, "chatlens.log.level", "debug"));
+    writeOneOfEach(TestEvents.config(logs, "chatlens.log.level", "debug", "chatlens.log.retention.main", "7d"));
 
     assertThat(lines("chatbot.log")).hasSize(6);
     assertThat(lines("debug/chatbot-debug.log")).containsExactly(
@@ -61,12 +61,24 @@ class LogRoutingTest {
 
   @Test
   void theLevelAppliesToEveryFileButTheAuditFile() throws IOException {
-    writeOneOfEach(TestEvents.config(logs, "chatlens.log.level", "info"));
+    writeOneOfEach(TestEvents.config(logs, "chatlens.log.level", "info", "chatlens.log.retention.main", "7d"));
 
     assertThat(lines("chatbot.log")).hasSize(4).noneMatch(line -> line.contains("[DEBUG]"));
     assertThat(logs.resolve("debug")).as("no DEBUG file below the level").doesNotExist();
     assertThat(lines("info/chatbot-info.log")).hasSize(2);
     assertThat(lines("audit/chatbot-audit.log")).hasSize(2).anyMatch(line -> line.contains("Audit below the level"));
+  }
+
+  @Test
+  void aLevelFileKeptAsLongAsTheMainFileIsNotWrittenTwice() throws IOException {
+    writeOneOfEach(TestEvents.config(logs, "chatlens.log.level", "debug"));
+
+    assertThat(lines("chatbot.log")).as("the main file keeps INFO for the info retention").hasSize(6)
+        .anyMatch(line -> line.contains("Search returned 3 results"));
+    assertThat(logs.resolve("info")).as("info/ would only copy the main file for as long").doesNotExist();
+    assertThat(lines("debug/chatbot-debug.log")).hasSize(2);
+    assertThat(lines("error/chatbot-error.log")).hasSize(2);
+    assertThat(lines("audit/chatbot-audit.log")).hasSize(2);
   }
 
   @Test
@@ -81,7 +93,8 @@ class LogRoutingTest {
 
   @Test
   void theJsonFormatAppliesToEveryFile() throws IOException {
-    writeOneOfEach(TestEvents.config(logs, "chatlens.log.format", "json", "otel.service.name", "helpdesk"));
+    writeOneOfEach(TestEvents.config(logs, "chatlens.log.format", "json", "otel.service.name", "helpdesk",
+        "chatlens.log.retention.main", "7d"));
 
     ObjectMapper mapper = new ObjectMapper();
     for (String file : List.of("chatbot.log", "info/chatbot-info.log", "error/chatbot-error.log",

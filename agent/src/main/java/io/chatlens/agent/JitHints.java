@@ -1,0 +1,79 @@
+package io.chatlens.agent;
+
+import io.chatlens.agent.diagnostics.Diagnostics;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keeps the agent's background code away from the C2 compiler ({@code chatlens.jit.light-background}).
+ *
+ * <p>On a two-core machine the JIT is the largest start-up cost of an agent: measured on the demo chatbot under load,
+ * C2 spent more time compiling the agent's log writer, OTLP marshalers, redaction and Byte Buddy than the
+ * application's own hot code, and for the first half minute that time was taken from the request threads. None of
+ * that code is on the request path, so C1 (which compiles about ten times faster) is good enough for it.
+ *
+ * <p>The hint is a HotSpot compiler directive (JEP 165), added at run time through the {@code compilerDirectivesAdd}
+ * diagnostic command, the same as {@code jcmd PID Compiler.directives_add FILE}. The command is reached through the
+ * JDK's diagnostic-command bean directly, so the platform MBean server is not created (an application that installs
+ * its own MBean server builder later still can). Anything unavailable (another JVM, a JDK without the command) leaves
+ * compilation as it is; the application never notices.
+ */
+final class JitHints {
+
+  /**
+   * The agent's background packages. Class patterns are prefixes ({@code io/chatlens/agent/*} also matches every
+   * sub-package). The request path ({@code io.chatlens.instrumentation}, the SDK's span, context and metric code) is
+   * not listed: it is compiled by C2 as usual.
+   */
+  static final String DIRECTIVES = "[{ match: [\"io/chatlens/agent/*.*\", \"io/chatlens/shaded/ch/*.*\", "
+      + "\"io/chatlens/shaded/net/*.*\", \"io/chatlens/shaded/io/opentelemetry/exporter/*.*\"], "
+      + "c2: { Exclude: true } }]";
+
+  private JitHints() {}
+
+  /** Adds the directive; returns whether the JVM accepted it. Never throws. */
+  static boolean apply(Instrumentation instrumentation) {
+    Path file = null;
+    try {
+      // initialising the provider loads the native part of jdk.management that the command bean calls into
+      Class.forName("com.sun.management.internal.PlatformMBeanProviderImpl", true, null);
+      Class<?> impl = Class.forName("com.sun.management.internal.DiagnosticCommandImpl", false, null);
+      Module agentModule = JitHints.class.getModule();
+      if (!impl.getModule().isOpen(impl.getPackageName(), agentModule)) {
+        instrumentation.redefineModule(impl.getModule(), Set.of(), Map.of(),
+            Map.of(impl.getPackageName(), Set.of(agentModule)), Set.of(), Map.of());
+      }
+      Method factory = impl.getDeclaredMethod("getDiagnosticCommandMBean");
+      factory.setAccessible(true);
+      Object bean = factory.invoke(null);
+      file = Files.createTempFile("chatlens-jit-", ".json");
+      Files.writeString(file, DIRECTIVES, StandardCharsets.UTF_8);
+      Method invoke = bean.getClass().getMethod("invoke", String.class, Object[].class, String[].class);
+      invoke.setAccessible(true);
+      Object answer = invoke.invoke(bean, "compilerDirectivesAdd", new Object[] {new String[] {file.toString()}},
+          new String[] {String[].class.getName()});
+      String text = String.valueOf(answer);
+      boolean accepted = text.contains("1 compiler directives added");
+      Diagnostics.debug("JIT hint: " + text.trim());
+      return accepted;
+    } catch (Throwable unavailable) {
+      Throwable cause = unavailable instanceof java.lang.reflect.InvocationTargetException wrapped && wrapped.getCause() != null
+          ? wrapped.getCause() : unavailable;
+      Diagnostics.debug("JIT hint not applied: " + cause);
+      return false;
+    } finally {
+      if (file != null) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (Exception ignored) {
+          // a temp file left behind
+        }
+      }
+    }
+  }
+}

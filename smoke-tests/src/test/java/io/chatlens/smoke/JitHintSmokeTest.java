@@ -1,0 +1,62 @@
+package io.chatlens.smoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatlens.smoke.harness.AgentJvm;
+import io.chatlens.smoke.harness.RunningJvm;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code chatlens.jit.light-background}: the agent adds a HotSpot compiler directive that keeps its background code
+ * (log writer, exporters, redaction, Byte Buddy) on C1. Checked from outside with {@code jcmd
+ * Compiler.directives_print} on a running chatbot, the way an operator would.
+ */
+class JitHintSmokeTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private static AgentJvm repl() {
+    return DemoSmokeTest.demo().withArgsReplacedBy("--mode", "repl").exportNowhere()
+        .property("chatlens.debug", "true").property("chatlens.prometheus.enabled", "false");
+  }
+
+  private static String directives(long pid) throws IOException, InterruptedException {
+    Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+    Path jcmd = java.resolveSibling("jcmd");
+    Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Compiler.directives_print")
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return output;
+  }
+
+  @Test
+  void theAgentsBackgroundCodeIsKeptOffC2() throws Exception {
+    try (RunningJvm chatbot = repl().start()) {
+      chatbot.awaitStderr("JIT hint: 1 compiler directives added", TIMEOUT);
+      String printed = directives(chatbot.pid());
+      assertThat(printed).as(printed).contains("io/chatlens/agent/").contains("io/chatlens/shaded/ch/")
+          .doesNotContain("io/chatlens/instrumentation/");
+      chatbot.send("/help");
+      chatbot.awaitStdout("/search", TIMEOUT);
+      chatbot.closeStdin();
+      assertThat(chatbot.waitForExit(TIMEOUT)).as(chatbot.describe()).isZero();
+    }
+  }
+
+  @Test
+  void theHintCanBeTurnedOff() throws Exception {
+    try (RunningJvm chatbot = repl().property("chatlens.jit.light-background", "false").start()) {
+      chatbot.awaitStderr("ready in", TIMEOUT);
+      assertThat(directives(chatbot.pid())).doesNotContain("io/chatlens/agent/");
+      assertThat(chatbot.stderr()).doesNotContain("JIT hint");
+      chatbot.closeStdin();
+      assertThat(chatbot.waitForExit(TIMEOUT)).as(chatbot.describe()).isZero();
+    }
+  }
+}
