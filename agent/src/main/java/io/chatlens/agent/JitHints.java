@@ -13,9 +13,9 @@ import java.util.Set;
  * Keeps the agent's background code away from the C2 compiler ({@code chatlens.jit.light-background}).
  *
  * <p>On a two-core machine the JIT is the largest start-up cost of an agent: measured on the demo chatbot under load,
- * C2 spent more time compiling the agent's log writer, OTLP marshalers, redaction and Byte Buddy than the
- * application's own hot code, and for the first half minute that time was taken from the request threads. None of
- * that code is on the request path, so C1 (which compiles about ten times faster) is good enough for it.
+ * the compiler queue stays full for the first half minute, and every second C2 spends on the agent's code is taken
+ * from the application's hot code and the request threads. Code that runs once or rarely (weaving, configuration
+ * parsing, the alert engine) gains nothing from C2, so C1 (which compiles about ten times faster) is enough for it.
  *
  * <p>The hint is a HotSpot compiler directive (JEP 165), added at run time through the {@code compilerDirectivesAdd}
  * diagnostic command, the same as {@code jcmd PID Compiler.directives_add FILE}. The command is reached through the
@@ -26,13 +26,18 @@ import java.util.Set;
 final class JitHints {
 
   /**
-   * The agent's background packages. Class patterns are prefixes ({@code io/chatlens/agent/*} also matches every
-   * sub-package). The request path ({@code io.chatlens.instrumentation}, the SDK's span, context and metric code) is
-   * not listed: it is compiled by C2 as usual.
+   * The agent's one-shot code: Byte Buddy (it weaves classes as they load), configuration parsing (the agent's,
+   * Logback's Joran and the SDK's autoconfigure), the command line, the alert engine and the endpoint (run every
+   * few seconds at most). Class patterns are prefixes. The code that runs for every call or every event stays
+   * eligible for C2: the request path, the SDK, the log writer, redaction and the OTLP marshalers. Measured
+   * (benchmarks/overhead): excluding those too made the steady state slower than it saved at start-up.
    */
-  static final String DIRECTIVES = "[{ match: [\"io/chatlens/agent/*.*\", \"io/chatlens/shaded/ch/*.*\", "
-      + "\"io/chatlens/shaded/net/*.*\", \"io/chatlens/shaded/io/opentelemetry/exporter/*.*\"], "
-      + "c2: { Exclude: true } }]";
+  static final String DIRECTIVES = "[{ match: [\"io/chatlens/shaded/net/*.*\", "
+      + "\"io/chatlens/shaded/ch/qos/logback/classic/joran/*.*\", \"io/chatlens/shaded/ch/qos/logback/core/joran/*.*\", "
+      + "\"io/chatlens/shaded/ch/qos/logback/core/model/*.*\", \"io/chatlens/agent/config/*.*\", "
+      + "\"io/chatlens/agent/boot/*.*\", \"io/chatlens/agent/cli/*.*\", \"io/chatlens/agent/alerts/*.*\", "
+      + "\"io/chatlens/agent/endpoint/*.*\", \"io/chatlens/agent/install/*.*\", "
+      + "\"io/chatlens/shaded/io/opentelemetry/sdk/autoconfigure/*.*\"], c2: { Exclude: true } }]";
 
   private JitHints() {}
 

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code chatlens.jit.light-background}: the agent adds a HotSpot compiler directive that keeps its background code
- * (log writer, exporters, redaction, Byte Buddy) on C1. Checked from outside with {@code jcmd
+ * {@code chatlens.jit.light-background}: the agent adds a HotSpot compiler directive that keeps its one-shot code
+ * (Byte Buddy, configuration parsing, alerts, the endpoint) on C1. Checked from outside with {@code jcmd
  * Compiler.directives_print} on a running chatbot, the way an operator would.
  */
 class JitHintSmokeTest {
@@ -40,8 +40,8 @@ class JitHintSmokeTest {
     try (RunningJvm chatbot = repl().start()) {
       chatbot.awaitStderr("JIT hint: 1 compiler directives added", TIMEOUT);
       String printed = directives(chatbot.pid());
-      assertThat(printed).as(printed).contains("io/chatlens/agent/").contains("io/chatlens/shaded/ch/")
-          .doesNotContain("io/chatlens/instrumentation/");
+      assertThat(printed).as(printed).contains("io/chatlens/shaded/net/").contains("io/chatlens/agent/config/")
+          .doesNotContain("io/chatlens/instrumentation/").doesNotContain("io/chatlens/agent/logging/");
       chatbot.send("/help");
       chatbot.awaitStdout("/search", TIMEOUT);
       chatbot.closeStdin();
@@ -53,7 +53,7 @@ class JitHintSmokeTest {
   void theHintCanBeTurnedOff() throws Exception {
     try (RunningJvm chatbot = repl().property("chatlens.jit.light-background", "false").start()) {
       chatbot.awaitStderr("ready in", TIMEOUT);
-      assertThat(directives(chatbot.pid())).doesNotContain("io/chatlens/agent/");
+      assertThat(directives(chatbot.pid())).doesNotContain("io/chatlens/");
       assertThat(chatbot.stderr()).doesNotContain("JIT hint");
       chatbot.closeStdin();
       assertThat(chatbot.waitForExit(TIMEOUT)).as(chatbot.describe()).isZero();

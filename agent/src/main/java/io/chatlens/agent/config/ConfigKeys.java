@@ -34,10 +34,10 @@ public final class ConfigKeys {
   public static final ConfigKey<Duration> INIT_TIMEOUT = key("General", "chatlens.init.timeout", ValueType.duration(), "10s",
       "Longest time the loading of an instrumented class waits for the agent's background initialisation.");
   public static final ConfigKey<Boolean> JIT_LIGHT_BACKGROUND = key("General", "chatlens.jit.light-background",
-      ValueType.bool(), "true", "Compile the agent's background code (log writer, exporters, redaction, alerts, Byte Buddy) "
-          + "with the JIT's quick tier only (C1), never C2, through a HotSpot compiler directive added at startup: on a "
-          + "small machine C2 would spend seconds of CPU on code that is off the request path. The application's code and "
-          + "the agent's request path are compiled as usual.");
+      ValueType.bool(), "true", "Compile the agent's one-shot code (Byte Buddy, configuration parsing, the alert engine, "
+          + "the endpoint) with the JIT's quick tier only (C1), never C2, through a HotSpot compiler directive added at "
+          + "startup: on a small machine C2 would spend seconds of CPU on it while the application's own code waits to be "
+          + "compiled. The application's code and the agent's per-call and per-event code are compiled as usual.");
 
   // --- Instrumentation -----------------------------------------------------------------------------
   public static final ConfigKey<Boolean> AUTO_DETECT = key("Instrumentation", "chatlens.instrument.auto-detect", ValueType.bool(), "true",

@@ -42,6 +42,9 @@ final class GeneratedNames {
     if (name == null) {
       return "";
     }
+    if (plain(name)) {
+      return name; // most frames: no '$', '/' or accessor, so nothing to rewrite (and no regex on the error path)
+    }
     String stable = stripHiddenClassSuffix(name);
     int lambda = stable.indexOf(LAMBDA);
     if (lambda >= 0) {
@@ -60,6 +63,9 @@ final class GeneratedNames {
     if (name == null) {
       return "";
     }
+    if (name.isEmpty() || !Character.isDigit(name.charAt(name.length() - 1))) {
+      return name;
+    }
     String stable = METHOD_SUFFIX.matcher(name).replaceFirst("");
     return stable.isEmpty() ? name : stable;
   }
@@ -69,7 +75,7 @@ final class GeneratedNames {
    * accessor) rather than code someone wrote; such frames never count as in-app.
    */
   static boolean isGenerated(String name) {
-    if (name == null) {
+    if (name == null || plain(name)) {
       return false;
     }
     String stable = stripHiddenClassSuffix(name);
@@ -77,6 +83,13 @@ final class GeneratedNames {
         || JDK_PROXY.matcher(simpleName(stable)).matches()
         || proxyMarkerIndex(stable) < stable.length()
         || ACCESSOR.matcher(stable).find();
+  }
+
+  /** A name none of the rules can change: no {@code $} (lambdas, proxies, anonymous classes), no hidden-class
+   * {@code /} suffix and no reflection accessor. */
+  private static boolean plain(String name) {
+    return name.indexOf('$') < 0 && name.indexOf('/') < 0 && !name.contains("Generated")
+        && !name.contains("_jvst");
   }
 
   private static String stripHiddenClassSuffix(String name) {
