@@ -93,6 +93,46 @@ for phase in (["cold", "steady"] if has_steady else ["cold"]):
             print(f"| {group} | " + " | ".join(values) + " |")
     print("| JIT: compile time per turn (ns of compiler-thread wall) | "
           + " | ".join(f"{med(a, phase, 'jit_ms') * 1e6 / med(a, phase, 'turns'):.0f}" for a in agents) + " |")
+
+def budget(phase):
+    """ChatLens's cost per turn, each line the median over rounds of ChatLens's value minus no agent's."""
+    if not threads.get(("chatlens", phase)) or not threads.get(("none", phase)):
+        return
+    def group(agent, *prefixes):
+        rows = threads[(agent, phase)]
+        return statistics.median(sum(int(v) for k, v in r.items() if k != "phase" and k.startswith(prefixes))
+                                 for r in rows)
+    lines = [
+        ("request threads (span, metrics, events on the application's threads)",
+         med("chatlens", phase, "request_cpu_ns_per_turn") - med("none", phase, "request_cpu_ns_per_turn"),
+         "`chatlens.instrument.*` per component"),
+        ("JIT compiler threads", group("chatlens", "CN_Compiler") - group("none", "CN_Compiler"),
+         "reduced by `chatlens.jit.light-background` (on by default)"),
+        ("log writer (redaction, formatting, files)", group("chatlens", "chatlens-log-wr"), "`chatlens.log.level`"),
+        ("span export (batching, redaction, marshalling, gzip, HTTP)",
+         group("chatlens", "BatchSpanProces", "jdkhttp", "HttpClient"), "`otel.traces.exporter=none`"),
+        ("log export (batching)", group("chatlens", "BatchLogRecordP"), "`otel.logs.exporter=none`"),
+        ("metric collection and export", group("chatlens", "chatlens-metric", "chatlens-alert", "PeriodicMetric"),
+         "`otel.metrics.exporter=none`, `chatlens.alerts.enabled=false`"),
+        ("garbage collection", group("chatlens", "GC_", "GN_", "G1_") - group("none", "GC_", "GN_", "G1_"), ""),
+    ]
+    turns = [t for t, _, _, _ in runs["chatlens"]]
+    print()
+    print(f"Per-turn budget of ChatLens, {phase} phase (ns of CPU per turn, ChatLens minus no agent, medians):")
+    print("| where | ns per turn | switch that removes or reduces it |")
+    print("|---|---:|---|")
+    total = 0
+    for label, value, switch in lines:
+        total += max(0, value)
+        print(f"| {label} | {value:.0f} | {switch} |")
+    print(f"| **total CPU** | **{total:.0f}** | |")
+    print(f"| bytes on the wire (all signals, gzip) | {statistics.median(w / t for t, w, _, _ in runs['chatlens']):.0f} B | |")
+    print(f"| bytes on disk (structured log files) | {statistics.median(d / t for t, _, d, _ in runs['chatlens']):.0f} B | `chatlens.log.level` |")
+
+
+for phase in (["cold", "steady"] if has_steady else ["cold"]):
+    budget(phase)
+
 print()
 print("ChatLens drop counters at the end of each measurement (its /metrics; all zero = nothing dropped):")
 try:
