@@ -13,15 +13,11 @@ TURNS="${TURNS:-400}"
 RUNS="${RUNS:-3}"
 AGENT="$ROOT/agent/target/chatlens-agent.jar"
 DEMO="$ROOT/smoke-tests/target/chatbot-demo.jar"
-if [ ! -f "$AGENT" ] || [ ! -f "$DEMO" ]; then
-  mvn -B -q package -DskipTests
-fi
+# shellcheck source=../common.sh
+. "$ROOT/benchmarks/common.sh"
+ensure_jars "$AGENT" "$DEMO"
 WIREMOCK="$OUT/wiremock-standalone-3.13.2.jar"
-if [ ! -f "$WIREMOCK" ]; then
-  mvn -B -q -N dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory="$OUT"
-fi
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+fetch_jar org.wiremock:wiremock-standalone:3.13.2 "$OUT" "$WIREMOCK"
 
 start_backend() { # $1: delay in ms (0 = answers at once)
   local port; port=$(free_port)

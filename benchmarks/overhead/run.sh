@@ -23,17 +23,15 @@ AGENTS="${AGENTS:-none chatlens otel elastic}"
 FIRST_TURN_ROUNDS="${FIRST_TURN_ROUNDS:-3}"
 CHATLENS="${CHATLENS_AGENT_JAR:-$ROOT/agent/target/chatlens-agent.jar}"
 DEMO="$ROOT/smoke-tests/target/chatbot-demo.jar"
-if [ ! -f "$CHATLENS" ] || [ ! -f "$DEMO" ]; then
-  mvn -B -q install -DskipTests
-fi
+# shellcheck source=../common.sh
+. "$ROOT/benchmarks/common.sh"
+ensure_jars "$CHATLENS" "$DEMO"
 OTEL="$OUT/opentelemetry-javaagent-2.31.0.jar"
 ELASTIC="$OUT/elastic-apm-agent-1.52.0.jar"
-[ -f "$OTEL" ] || mvn -B -q -N dependency:copy -Dartifact=io.opentelemetry.javaagent:opentelemetry-javaagent:2.31.0 \
-  -DoutputDirectory="$OUT"
-[ -f "$ELASTIC" ] || mvn -B -q -N dependency:copy -Dartifact=co.elastic.apm:elastic-apm-agent:1.52.0 \
-  -DoutputDirectory="$OUT"
+fetch_jar io.opentelemetry.javaagent:opentelemetry-javaagent:2.31.0 "$OUT" "$OTEL"
+fetch_jar co.elastic.apm:elastic-apm-agent:1.52.0 "$OUT" "$ELASTIC"
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+PORT=$(free_port)
 "$JAVA" -Xmx256m -XX:TieredStopAtLevel=1 "$ROOT/benchmarks/overhead/Receiver.java" "$PORT" >"$OUT/receiver.log" 2>&1 &
 RECEIVER_PID=$!
 trap 'kill $RECEIVER_PID 2>/dev/null || true' EXIT
