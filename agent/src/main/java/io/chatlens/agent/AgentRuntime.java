@@ -78,6 +78,17 @@ final class AgentRuntime {
     daemon("chatlens-init", this::initialize).start();
   }
 
+  /**
+   * Whether every span reaches the trace exporter: only then does a span already carry what its INFO events say
+   * (with a ratio sampler, or no trace exporter, those events are exported as log records after all).
+   */
+  private boolean everySpanExported() {
+    String exporters = config.otel("otel.traces.exporter");
+    String sampler = config.otel("otel.traces.sampler");
+    return (exporters == null || !exporters.trim().equals("none"))
+        && (sampler == null || sampler.equals("always_on") || sampler.equals("parentbased_always_on"));
+  }
+
   private static long sinceMillis(long startedNanos) {
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
   }
@@ -119,7 +130,7 @@ final class AgentRuntime {
       AgentLogging currentLogging = logging;
       if (currentLogging != null) {
         currentLogging.forwardTo(new LogExport(telemetry.sdk().getSdkLoggerProvider(),
-            config.get(ConfigKeys.LOG_EXPORT_SPAN_EVENTS)));
+            config.get(ConfigKeys.LOG_EXPORT_SPAN_EVENTS) || !everySpanExported()));
       }
       scheduleUnmatchedPatternCheck();
       if (attached) {

@@ -45,6 +45,15 @@ final class JitHints {
   static boolean apply(Instrumentation instrumentation) {
     Path file = null;
     try {
+      java.util.List<String> flags = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+      for (String flag : flags) {
+        if (flag.equals("-XX:-TieredCompilation") || flag.startsWith("-XX:TieredStopAtLevel")
+            || flag.equals("-XX:+UseJVMCICompiler") || flag.equals("-Xint")) {
+          // without C1 and C2 as the usual two tiers, excluding C2 could leave Byte Buddy interpreted
+          Diagnostics.debug("JIT hint not applied: " + flag);
+          return false;
+        }
+      }
       // initialising the provider loads the native part of jdk.management that the command bean calls into
       Class.forName("com.sun.management.internal.PlatformMBeanProviderImpl", true, null);
       Class<?> impl = Class.forName("com.sun.management.internal.DiagnosticCommandImpl", false, null);

@@ -26,6 +26,10 @@ class SamplingSmokeTest {
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(receiver.metrics())
             .anySatisfy(metric -> assertThat(metric.metric().getName()).isEqualTo("chatbot.errors")));
         assertThat(receiver.spans()).isEmpty();
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(receiver.logs())
+            .as("no span carries what the INFO turn events say, so they are exported as log records")
+            .anySatisfy(log -> assertThat(log.log().getBody().getStringValue())
+                .startsWith("Handled message in").contains("status=success")));
         assertThat(Files.readString(chatbot.workingDirectory().resolve("logs/chatbot.log")))
             .contains("[ERROR] [jdbc] [execute_query] Database query failed")
             .contains("status=error");

@@ -20,9 +20,9 @@ public final class AlertMetricReader implements MetricReader {
   private volatile CollectionRegistration registration = CollectionRegistration.noop();
   private volatile boolean shutdown;
   private volatile io.opentelemetry.sdk.metrics.export.MetricExporter exporter;
-  private java.util.concurrent.ScheduledExecutorService scheduler;
-  private final java.util.concurrent.atomic.AtomicReference<CompletableResultCode> inFlight =
-      new java.util.concurrent.atomic.AtomicReference<>(CompletableResultCode.ofSuccess());
+  private volatile java.util.concurrent.ScheduledExecutorService scheduler;
+  private final java.util.concurrent.atomic.AtomicBoolean exporting = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * Also sends what this reader collects to a (cumulative) exporter every {@code interval}: the OTLP metric export,
@@ -31,13 +31,21 @@ public final class AlertMetricReader implements MetricReader {
    */
   public void exportEvery(io.opentelemetry.sdk.metrics.export.MetricExporter target, java.time.Duration interval) {
     this.exporter = target;
-    scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "chatlens-metric-export");
-      thread.setDaemon(true);
-      return thread;
-    });
+    java.util.concurrent.ScheduledExecutorService created =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+          Thread thread = new Thread(task, "chatlens-metric-export");
+          thread.setDaemon(true);
+          return thread;
+        });
+    scheduler = created;
     long millis = Math.max(1, interval.toMillis());
-    scheduler.scheduleAtFixedRate(this::exportNow, millis, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    created.scheduleAtFixedRate(() -> {
+      try {
+        exportNow();
+      } catch (Throwable fault) {
+        // keep the schedule: a task that throws is never run again
+      }
+    }, millis, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** Whether this reader also feeds the OTLP metric exporter. */
@@ -45,21 +53,35 @@ public final class AlertMetricReader implements MetricReader {
     return exporter != null;
   }
 
+  /**
+   * Forgets a failed start (the SDK closed this reader when its configuration was rejected): stops the export,
+   * clears the shut-down state, and lets the reader be registered on the next meter provider.
+   */
+  public void reset() {
+    java.util.concurrent.ScheduledExecutorService running = scheduler;
+    if (running != null) {
+      running.shutdownNow();
+    }
+    scheduler = null;
+    exporter = null;
+    registration = CollectionRegistration.noop();
+    closed.set(false);
+    shutdown = false;
+  }
+
+  /** One export, unless one is still running (a slow backend: never two at once, as the SDK's periodic reader). */
   private CompletableResultCode exportNow() {
     io.opentelemetry.sdk.metrics.export.MetricExporter target = exporter;
-    if (target == null) {
+    if (target == null || !exporting.compareAndSet(false, true)) {
       return CompletableResultCode.ofSuccess();
-    }
-    CompletableResultCode previous = inFlight.get();
-    if (!previous.isDone()) {
-      return previous; // a slow backend: never two exports at once, as the SDK's periodic reader
     }
     try {
       Collection<MetricData> metrics = collect();
       CompletableResultCode result = metrics.isEmpty() ? CompletableResultCode.ofSuccess() : target.export(metrics);
-      inFlight.set(result);
+      result.whenComplete(() -> exporting.set(false));
       return result;
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      exporting.set(false);
       return CompletableResultCode.ofFailure();
     }
   }
@@ -88,28 +110,47 @@ public final class AlertMetricReader implements MetricReader {
 
   @Override
   public CompletableResultCode forceFlush() {
-    if (exporter == null || shutdown) {
+    io.opentelemetry.sdk.metrics.export.MetricExporter target = exporter;
+    if (target == null || shutdown) {
       return CompletableResultCode.ofSuccess();
     }
     CompletableResultCode exported = exportNow();
     CompletableResultCode flushed = new CompletableResultCode();
-    exported.whenComplete(() -> exporter.flush().whenComplete(flushed::succeed));
+    exported.whenComplete(() -> target.flush().whenComplete(() -> {
+      if (exported.isSuccess()) {
+        flushed.succeed();
+      } else {
+        flushed.fail();
+      }
+    }));
     return flushed;
   }
 
+  /**
+   * With an exporter, as the SDK's periodic reader: stops the schedule, makes one last export and waits for it at
+   * most 5 s (a hanging backend never holds the JVM's exit longer), then always shuts the exporter down.
+   */
   @Override
   public CompletableResultCode shutdown() {
+    if (!closed.compareAndSet(false, true)) {
+      return CompletableResultCode.ofSuccess();
+    }
     io.opentelemetry.sdk.metrics.export.MetricExporter target = exporter;
     if (target == null) {
       shutdown = true;
       return CompletableResultCode.ofSuccess();
     }
-    scheduler.shutdownNow();
-    CompletableResultCode done = new CompletableResultCode();
-    exportNow().whenComplete(() -> {
-      shutdown = true;
-      target.shutdown().whenComplete(done::succeed);
-    });
-    return done;
+    java.util.concurrent.ScheduledExecutorService running = scheduler;
+    if (running != null) {
+      running.shutdown();
+      try {
+        running.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    exportNow().join(5, java.util.concurrent.TimeUnit.SECONDS);
+    shutdown = true;
+    return target.shutdown();
   }
 }

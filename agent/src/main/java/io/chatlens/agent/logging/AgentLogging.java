@@ -41,7 +41,7 @@ public final class AgentLogging implements AutoCloseable {
     for (String problem : router.problems()) {
       Diagnostics.error("structured log: " + problem);
     }
-    this.housekeeping = new LogHousekeeping(layout.all(), layout.compressAfter(), clock).start();
+    this.housekeeping = new LogHousekeeping(layout.all(), layout.written(), layout.compressAfter(), clock).start();
     this.writer = new Thread(this::write, "chatlens-log-writer");
     writer.setDaemon(true);
     writer.start();

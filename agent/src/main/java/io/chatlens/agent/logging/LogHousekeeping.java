@@ -39,6 +39,7 @@ public final class LogHousekeeping implements AutoCloseable {
   private static final Duration UNFINISHED_COMPRESSION_AGE = Duration.ofHours(1);
 
   private final List<LogFileSet> sets;
+  private final List<LogFileSet> written;
   private final Duration compressAfter;
   private final Clock clock;
   private ScheduledExecutorService scheduler;
@@ -47,7 +48,17 @@ public final class LogHousekeeping implements AutoCloseable {
   public record Result(List<Path> compressed, List<Path> deleted) {}
 
   public LogHousekeeping(List<LogFileSet> sets, Duration compressAfter, Clock clock) {
+    this(sets, sets, compressAfter, clock);
+  }
+
+  /**
+   * @param written the families being written now; the active file of any other family (left by an earlier
+   *     configuration, e.g. {@code info/chatbot-info.log} before it stopped being a copy of the main file) expires
+   *     like a rotated file
+   */
+  public LogHousekeeping(List<LogFileSet> sets, List<LogFileSet> written, Duration compressAfter, Clock clock) {
     this.sets = List.copyOf(sets);
+    this.written = List.copyOf(written);
     this.compressAfter = compressAfter;
     this.clock = clock;
   }
@@ -76,6 +87,9 @@ public final class LogHousekeeping implements AutoCloseable {
       if (!Files.isDirectory(set.directory())) {
         continue;
       }
+      if (!written.contains(set)) {
+        expireAbandoned(set, now, deleted);
+      }
       for (Path file : rotatedFiles(set)) {
         try {
           tidy(set, file, now, today, compressed, deleted);
@@ -87,6 +101,19 @@ public final class LogHousekeeping implements AutoCloseable {
       }
     }
     return new Result(List.copyOf(compressed), List.copyOf(deleted));
+  }
+
+  private static void expireAbandoned(LogFileSet set, Instant now, List<Path> deleted) {
+    Path active = set.activeFile();
+    try {
+      if (Files.isRegularFile(active)
+          && Duration.between(Files.getLastModifiedTime(active).toInstant(), now).compareTo(set.retention()) > 0) {
+        Files.delete(active);
+        deleted.add(active);
+      }
+    } catch (IOException | RuntimeException fault) {
+      Diagnostics.warnRateLimited("log-housekeeping", "log housekeeping could not process " + active + ": " + fault);
+    }
   }
 
   private List<Path> rotatedFiles(LogFileSet set) {

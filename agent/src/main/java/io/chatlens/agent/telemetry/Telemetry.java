@@ -67,6 +67,9 @@ public final class Telemetry {
     } catch (ConfigurationException invalid) {
       Diagnostics.error("OpenTelemetry configuration error: " + invalid.getMessage()
           + "; OTLP export is off until it is fixed");
+      if (alertReader instanceof io.chatlens.agent.alerts.AlertMetricReader inProcess) {
+        inProcess.reset(); // the failed start closed it; the endpoint and the alert engine still need it
+      }
       return build(config, redactor, Map.of("otel.traces.exporter", "none", "otel.metrics.exporter", "none",
           "otel.logs.exporter", "none"), alertReader);
     }

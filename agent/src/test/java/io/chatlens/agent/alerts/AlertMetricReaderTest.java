@@ -76,4 +76,19 @@ class AlertMetricReaderTest {
     assertThat(reader.exports()).isTrue();
     assertThat(exporterShutDown).as("the exporter is shut down with the reader").isTrue();
   }
+
+  @Test
+  void aResetReaderServesTheNextMeterProviderAfterAFailedStartClosedIt() {
+    AlertMetricReader reader = new AlertMetricReader();
+    SdkMeterProvider failed = SdkMeterProvider.builder().registerMetricReader(reader).build();
+    failed.close();
+    assertThat(reader.collect()).as("closed with the provider").isEmpty();
+
+    reader.reset();
+    SdkMeterProvider retried = SdkMeterProvider.builder().registerMetricReader(reader).build();
+    retried.get("test").counterBuilder("chatbot.requests").build().add(1);
+
+    assertThat(reader.collect()).singleElement().extracting(MetricData::getName).isEqualTo("chatbot.requests");
+    retried.close();
+  }
 }

@@ -38,6 +38,23 @@ class LogHousekeepingTest {
   }
 
   @Test
+  void theActiveFileOfAFamilyNoLongerWrittenExpiresWithItsRetention() throws IOException {
+    LogLayout layout = LogLayout.from(TestEvents.config(logs));
+    assertThat(layout.written()).as("info/ is kept as long as the main file").noneMatch(set -> set.stream() == LogStream.INFO);
+    Path oldInfo = file("info/chatbot-info.log", Duration.ofDays(15));
+    Path recentInfo = file("info/chatbot-info.2024-02-27.0.log", Duration.ofDays(2));
+    Path activeMain = file("chatbot.log", Duration.ofDays(400));
+
+    LogHousekeeping.Result result =
+        new LogHousekeeping(layout.all(), layout.written(), layout.compressAfter(), clock).runOnce();
+
+    assertThat(result.deleted()).containsExactly(oldInfo);
+    assertThat(oldInfo).doesNotExist();
+    assertThat(recentInfo).exists();
+    assertThat(activeMain).as("the main file is being written: never expired").exists();
+  }
+
+  @Test
   void compressesRotatedFilesOlderThanSevenDaysKeepingContentAndTime() throws IOException {
     Path fresh = file("chatbot.2024-02-28.0.log", Duration.ofDays(2));
     Path sixDays = file("info/chatbot-info.2024-02-24.3.log", Duration.ofDays(6));
