@@ -33,7 +33,8 @@ public final class OtelKeys {
     known("otel.exporter.otlp.logs.protocol", ValueType.oneOf("http/protobuf", "grpc"), "", "OTLP transport for logs.");
     secret("otel.exporter.otlp.headers", ValueType.text(), "", "Headers sent with every OTLP request, key=value pairs; write secrets as ${env:NAME}.");
     known("otel.exporter.otlp.compression", ValueType.oneOf("gzip", "none"), "gzip", "OTLP payload compression "
-        + "(ChatLens default gzip: about ten times fewer bytes; OpenTelemetry's own default is none).");
+        + "(ChatLens default gzip, at the deflate level of chatlens.otlp.gzip-level: about eight times fewer bytes; "
+        + "OpenTelemetry's own default is none).");
     known("otel.exporter.otlp.timeout", ValueType.duration(), "10s", "OTLP export timeout.");
     known("otel.exporter.otlp.certificate", ValueType.text(), "", "Trusted certificates (PEM) for the OTLP endpoint.");
     known("otel.exporter.otlp.client.key", ValueType.text(), "", "Client private key (PEM) for mTLS.");

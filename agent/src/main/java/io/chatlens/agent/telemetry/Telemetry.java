@@ -88,6 +88,7 @@ public final class Telemetry {
         : new PullMetricReader();
     MetricExporter[] lastMetricExporter = new MetricExporter[1];
     boolean[] sharedExports = new boolean[1];
+    FastGzip gzip = new FastGzip(config.get(io.chatlens.agent.config.ConfigKeys.OTLP_GZIP_LEVEL));
     Map<String, ExporterStats> exporters = new java.util.LinkedHashMap<>();
     for (String signal : new String[] {"traces", "metrics", "logs"}) {
       exporters.put(signal, new ExporterStats(signal));
@@ -102,9 +103,11 @@ public final class Telemetry {
           return merged;
         })
         .addSpanExporterCustomizer((exporter, properties) ->
-            new RedactingSpanExporter(CountingExporters.spans(exporter, exporters.get("traces")), redactor))
+            new RedactingSpanExporter(CountingExporters.spans(
+                gzip.apply(exporter, FastGzip.compressionOf(properties, "traces")), exporters.get("traces")), redactor))
         .addMetricExporterCustomizer((exporter, properties) -> {
-          MetricExporter counted = CountingExporters.metrics(exporter, exporters.get("metrics"));
+          MetricExporter counted = CountingExporters.metrics(
+              gzip.apply(exporter, FastGzip.compressionOf(properties, "metrics")), exporters.get("metrics"));
           lastMetricExporter[0] = counted;
           return counted;
         })
@@ -122,7 +125,8 @@ public final class Telemetry {
           return reader;
         })
         .addLogRecordExporterCustomizer((exporter, properties) ->
-            new RedactingLogRecordExporter(CountingExporters.logs(exporter, exporters.get("logs")), redactor))
+            new RedactingLogRecordExporter(CountingExporters.logs(
+                gzip.apply(exporter, FastGzip.compressionOf(properties, "logs")), exporters.get("logs")), redactor))
         .addMeterProviderCustomizer((builder, properties) -> {
           if (!shared) {
             builder.registerMetricReader(pullReader);
