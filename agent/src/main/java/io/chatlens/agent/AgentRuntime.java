@@ -11,6 +11,11 @@ import io.chatlens.agent.endpoint.HealthReport;
 import io.chatlens.agent.install.ScopePlan;
 import io.chatlens.agent.telemetry.LogExport;
 import io.chatlens.agent.telemetry.SelfMetrics;
+import io.chatlens.agent.sentry.SentryExport;
+import io.chatlens.agent.endpoint.ErrorGroupsView;
+import io.chatlens.instrumentation.errors.ErrorGroups;
+import io.chatlens.instrumentation.errors.ErrorRecorder;
+import io.chatlens.instrumentation.errors.ErrorSink;
 import io.chatlens.instrumentation.core.ChatLensDispatcher;
 import io.chatlens.instrumentation.core.Instruments;
 import io.chatlens.instrumentation.runtime.RuntimeMetrics;
@@ -60,6 +65,8 @@ final class AgentRuntime {
   private final Redactor redactor;
   private volatile RuntimeMetrics runtimeMetrics;
   private volatile AgentHttpServer endpoint;
+  private volatile SentryExport sentry;
+  private volatile ErrorGroups errorGroups;
   private final AlertMetricReader alertReader = new AlertMetricReader();
   private volatile AlertsModule alerts;
 
@@ -121,8 +128,10 @@ final class AgentRuntime {
       Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "chatlens-shutdown"));
       Settings settings = SemanticsFactory.settings(config, redactor::redact, redactor::userId);
       EventSink sink = logging == null ? EventSink.NONE : logging.queue();
+      sentry = SentryExport.start(config, redactor, telemetry.resource());
+      errorGroups = ErrorGroups.withCapacity(config.get(ConfigKeys.ERROR_MAX_GROUPS));
       ChatLensDispatcher dispatcher = SemanticsFactory.dispatcher(config, settings, telemetry.openTelemetry(), sink,
-          registry);
+          registry, new ErrorRecorder.Destinations(errorGroups, sentry == null ? ErrorSink.NONE : sentry));
       ChatLensBridge.install(dispatcher);
       weaver.activate();
       Diagnostics.debug("init: weaving active after " + sinceMillis(started) + " ms");
@@ -151,6 +160,10 @@ final class AgentRuntime {
     AgentLogging currentLogging = logging;
     SelfMetrics.register(meter, telemetry.exporters(), currentLogging == null ? null : currentLogging.queue(),
         dispatcher::faults);
+    SentryExport currentSentry = sentry;
+    if (currentSentry != null) {
+      SelfMetrics.registerSentry(meter, currentSentry::counters);
+    }
     if (config.get(ConfigKeys.RUNTIME_METRICS)) {
       try {
         runtimeMetrics = RuntimeMetrics.register(telemetry.openTelemetry(), meter, Path.of(config.get(ConfigKeys.LOG_DIR)));
@@ -168,8 +181,10 @@ final class AgentRuntime {
         }
         return drops;
       }, this::activeAlerts);
+      ErrorGroups groups = errorGroups;
       endpoint = AgentHttpServer.start(config.get(ConfigKeys.PROMETHEUS_HOST), config.get(ConfigKeys.PROMETHEUS_PORT),
-          telemetry.pullReader(), telemetry.resource(), health);
+          telemetry.pullReader(), telemetry.resource(), health,
+          Map.of("/errors", () -> ErrorGroupsView.json(groups, sentry == null ? null : sentry.counters())));
     }
   }
 
@@ -249,6 +264,10 @@ final class AgentRuntime {
     AlertsModule currentAlerts = alerts;
     if (currentAlerts != null) {
       sequence.step("alerts", currentAlerts::stop);
+    }
+    SentryExport currentSentry = sentry;
+    if (currentSentry != null) {
+      sequence.step("sentry", () -> currentSentry.close(1_000), 1_000);
     }
     AgentLogging currentLogging = logging;
     if (currentLogging != null) {

@@ -27,7 +27,7 @@ final class JitHints {
 
   /**
    * The agent's one-shot code: Byte Buddy (it weaves classes as they load), configuration parsing (the agent's,
-   * Logback's Joran and the SDK's autoconfigure), the command line, the alert engine and the endpoint (run every
+   * Logback's Joran and the SDK's autoconfigure), the command line, the alert engine, the endpoint and the Sentry export (run every
    * few seconds at most). Class patterns are prefixes. The code that runs for every call or every event stays
    * eligible for C2: the request path, the SDK, the log writer, redaction and the OTLP marshalers. Measured
    * (benchmarks/overhead): excluding those too made the steady state slower than it saved at start-up.
@@ -37,6 +37,7 @@ final class JitHints {
       + "\"io/chatlens/shaded/ch/qos/logback/core/model/*.*\", \"io/chatlens/agent/config/*.*\", "
       + "\"io/chatlens/agent/boot/*.*\", \"io/chatlens/agent/cli/*.*\", \"io/chatlens/agent/alerts/*.*\", "
       + "\"io/chatlens/agent/endpoint/*.*\", \"io/chatlens/agent/install/*.*\", "
+      + "\"io/chatlens/agent/sentry/*.*\", \"io/chatlens/shaded/io/sentry/*.*\", "
       + "\"io/chatlens/shaded/io/opentelemetry/sdk/autoconfigure/*.*\"], c2: { Exclude: true } }]";
 
   private JitHints() {}

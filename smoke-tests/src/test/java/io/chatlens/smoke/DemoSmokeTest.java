@@ -221,25 +221,27 @@ class DemoSmokeTest {
   }
 
   /** The latest cumulative value of a counter (summed over points, optionally only those with status=...). */
+  /**
+   * The cumulative total of a counter: the largest of the exports received. Exports can arrive out of order (a
+   * retried early export after the final one), and a cumulative count only grows.
+   */
   private static long sum(List<ReceivedMetric> metrics, String name, String status) {
-    ReceivedMetric latest = null;
+    long largest = -1;
     for (ReceivedMetric metric : metrics) {
-      if (metric.metric().getName().equals(name)
-          && SERVICE.equals(OtlpReceiverAccess.resource(metric, "service.name"))) {
-        latest = metric;
+      if (!metric.metric().getName().equals(name)
+          || !SERVICE.equals(OtlpReceiverAccess.resource(metric, "service.name"))) {
+        continue;
       }
-    }
-    if (latest == null) {
-      return -1;
-    }
-    long total = 0;
-    for (NumberDataPoint point : latest.metric().getSum().getDataPointsList()) {
-      if (status == null || point.getAttributesList().stream()
-          .anyMatch(kv -> kv.getKey().equals("status") && kv.getValue().getStringValue().equals(status))) {
-        total += point.getAsInt();
+      long total = 0;
+      for (NumberDataPoint point : metric.metric().getSum().getDataPointsList()) {
+        if (status == null || point.getAttributesList().stream()
+            .anyMatch(kv -> kv.getKey().equals("status") && kv.getValue().getStringValue().equals(status))) {
+          total += point.getAsInt();
+        }
       }
+      largest = Math.max(largest, total);
     }
-    return total;
+    return largest;
   }
 
   /** Small accessor for resource attributes of received metrics. */

@@ -131,6 +131,15 @@ public final class ConfigKeys {
   public static final ConfigKey<List<String>> ERROR_APP_PACKAGES = key("Semantics", "chatlens.errors.app-packages",
       ValueType.list(), "", "Package prefixes of the application; error fingerprints use their frames. Default: "
           + "every frame outside the JDK and common libraries.");
+  public static final ConfigKey<String> ERROR_FINGERPRINT = key("Semantics", "chatlens.errors.fingerprint",
+      ValueType.oneOf("frames", "frames+message"), "frames",
+      "What groups errors. frames (Sentry's rule): the exception type chain and the top in-app frames (class and "
+          + "method, no line numbers); the message template only when there is no in-app frame, so one throw site is "
+          + "one group whatever users type. frames+message: the message template always, for messages that tell "
+          + "errors apart.");
+  public static final ConfigKey<Integer> ERROR_MAX_GROUPS = key("Semantics", "chatlens.errors.max-groups",
+      ValueType.integer(10, 1_000_000), "1000",
+      "Most error groups kept for GET /errors (the least recently seen is evicted beyond).");
   public static final ConfigKey<Boolean> USER_ERRORS_ARE_ERRORS = key("Semantics", "chatlens.errors.user-errors-are-errors",
       ValueType.bool(), "false", "Count user errors (invalid commands, validation) as system errors too.");
   public static final ConfigKey<Duration> SLOW_QUERY = key("Semantics", "chatlens.db.slow-query-threshold",
@@ -138,6 +147,22 @@ public final class ConfigKeys {
 
   public static final ConfigKey<Integer> QUERY_MAX_LENGTH = key("Semantics", "chatlens.db.query-max-length",
       ValueType.integer(16, 100_000), "2000", "Longest sanitized db.query.text recorded; longer text is cut and ends in '...'.");
+
+  // --- Sentry ----------------------------------------------------------------------------------------------------
+  public static final ConfigKey<String> SENTRY_DSN = secret("Sentry", "chatlens.sentry.dsn", ValueType.url(), "",
+      "Sentry DSN: every captured error is also sent to Sentry, with ChatLens's fingerprint and trace id. Write it as "
+          + "${env:SENTRY_DSN}; when the key is not set the SENTRY_DSN variable is used, as Sentry's own SDKs do. "
+          + "Default: no Sentry export.");
+  public static final ConfigKey<Double> SENTRY_SAMPLE_RATE = key("Sentry", "chatlens.sentry.sample-rate",
+      ValueType.decimal(0, 1), "1", "Share of captured errors sent to Sentry.");
+  public static final ConfigKey<Integer> SENTRY_MAX_PER_GROUP = key("Sentry", "chatlens.sentry.max-per-group",
+      ValueType.integer(1, 100_000), "10",
+      "Most events sent per error group per minute: a flood of one error does not flood Sentry (the group's count "
+          + "stays exact at GET /errors).");
+  public static final ConfigKey<Integer> SENTRY_QUEUE_SIZE = key("Sentry", "chatlens.sentry.queue-size",
+      ValueType.integer(1, 100_000), "100", "Errors waiting for the Sentry thread; beyond, new ones are dropped and counted.");
+  public static final ConfigKey<String> SENTRY_ENVIRONMENT = key("Sentry", "chatlens.sentry.environment",
+      ValueType.text(), "", "Sentry environment. Default: the resource's deployment.environment.name.");
 
   // --- Alerts --------------------------------------------------------------------------------------
   public static final ConfigKey<Boolean> ALERTS_ENABLED = key("Alerts", "chatlens.alerts.enabled", ValueType.bool(), "true",

@@ -25,6 +25,12 @@ public final class AgentHttpServer implements AutoCloseable {
   /** Starts the endpoint, or returns {@code null} (after one warning) when it cannot bind. */
   public static AgentHttpServer start(String host, int port, PullMetricReader metrics, Resource resource,
       HealthReport health) {
+    return start(host, port, metrics, resource, health, java.util.Map.of());
+  }
+
+  /** As above, with more JSON views by path ({@code /errors}). */
+  public static AgentHttpServer start(String host, int port, PullMetricReader metrics, Resource resource,
+      HealthReport health, java.util.Map<String, java.util.function.Supplier<String>> jsonViews) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
       server.setExecutor(Executors.newSingleThreadExecutor(task -> {
@@ -36,6 +42,8 @@ public final class AgentHttpServer implements AutoCloseable {
           PrometheusText.render(metrics.collect(), resource)));
       server.createContext("/health", exchange -> respond(exchange, "UP".equals(health.status()) ? 200 : 503,
           "application/json", health.json()));
+      jsonViews.forEach((path, view) -> server.createContext(path, exchange -> respond(exchange, 200,
+          "application/json", view.get())));
       server.start();
       Diagnostics.debug("endpoint listening on http://" + host + ":" + server.getAddress().getPort() + "/metrics");
       return new AgentHttpServer(server);

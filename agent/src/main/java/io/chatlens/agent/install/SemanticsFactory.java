@@ -13,6 +13,8 @@ import io.chatlens.instrumentation.core.Settings;
 import io.chatlens.instrumentation.database.DatabaseHandler;
 import io.chatlens.instrumentation.errors.ErrorCategorizer;
 import io.chatlens.instrumentation.errors.ErrorFingerprint;
+import io.chatlens.instrumentation.errors.ErrorGroups;
+import io.chatlens.instrumentation.errors.ErrorSink;
 import io.chatlens.instrumentation.errors.ErrorRecorder;
 import io.chatlens.instrumentation.errors.ErrorsHandler;
 import io.chatlens.instrumentation.jdbc.JdbcHandler;
@@ -61,15 +63,28 @@ public final class SemanticsFactory {
   /** The dispatcher with one handler per component. */
   public static ChatLensDispatcher dispatcher(AgentConfig config, Settings settings, OpenTelemetry openTelemetry,
       EventSink sink, ProbeRegistry registry) {
+    return dispatcher(config, settings, openTelemetry, sink, registry,
+        new ErrorRecorder.Destinations(ErrorGroups.withCapacity(config.get(ConfigKeys.ERROR_MAX_GROUPS)), ErrorSink.NONE));
+  }
+
+  /** The dispatcher, with error groups kept in {@code errorDestinations}' table and sent to its tracker. */
+  public static ChatLensDispatcher dispatcher(AgentConfig config, Settings settings, OpenTelemetry openTelemetry,
+      EventSink sink, ProbeRegistry registry, ErrorRecorder.Destinations errorDestinations) {
     Instruments instruments = new Instruments(openTelemetry.getTracer(Instruments.SCOPE),
         openTelemetry.getMeter(Instruments.SCOPE));
     Events events = new Events(sink);
     String rules = config.get(ConfigKeys.ERROR_CATEGORIES);
     ErrorCategorizer categorizer = rules == null || rules.isBlank() ? ErrorCategorizer.defaults()
         : ErrorCategorizer.withRules(rules);
-    ErrorFingerprint fingerprints = config.get(ConfigKeys.ERROR_APP_PACKAGES).isEmpty() ? ErrorFingerprint.defaults()
-        : ErrorFingerprint.forAppPackages(config.get(ConfigKeys.ERROR_APP_PACKAGES));
-    ErrorRecorder errors = new ErrorRecorder(fingerprints, categorizer, instruments, events, settings);
+    ErrorFingerprint fingerprints = ErrorFingerprint.of(config.get(ConfigKeys.ERROR_APP_PACKAGES),
+        "frames+message".equals(config.get(ConfigKeys.ERROR_FINGERPRINT)) ? ErrorFingerprint.Grouping.FRAMES_AND_MESSAGE
+            : ErrorFingerprint.Grouping.FRAMES);
+    ErrorRecorder errors = new ErrorRecorder(fingerprints, categorizer, instruments, events, settings,
+        errorDestinations);
+    ErrorGroups groups = errorDestinations.groups();
+    instruments.meter.gaugeBuilder("chatbot.error_groups").ofLongs().setUnit("{group}")
+        .setDescription("Error groups in the agent's table (GET /errors), without a label per fingerprint.")
+        .buildWithCallback(measurement -> measurement.record(groups.size()));
     SessionTable sessions = new SessionTable(settings.sessionMaxTracked, System::nanoTime);
     Map<Component, ComponentHandler> handlers = new EnumMap<>(Component.class);
     handlers.put(Component.TURN, new TurnHandler(instruments, events, settings, sessions));

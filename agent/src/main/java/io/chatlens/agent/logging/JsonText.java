@@ -6,7 +6,7 @@ package io.chatlens.agent.logging;
  * surrogate, which no UTF-8 reader accepts, becomes U+FFFD. The output is valid UTF-8 JSON whatever the
  * input.
  */
-final class JsonText {
+public final class JsonText {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -54,7 +54,8 @@ final class JsonText {
     out.append(':');
   }
 
-  static void string(StringBuilder out, String value) {
+  /** Appends {@code value} as a quoted, escaped JSON string. */
+  public static void string(StringBuilder out, String value) {
     out.append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

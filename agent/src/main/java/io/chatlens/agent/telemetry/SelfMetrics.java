@@ -21,6 +21,9 @@ public final class SelfMetrics {
 
   private SelfMetrics() {}
 
+  private static final io.opentelemetry.api.common.AttributeKey<String> OUTCOME =
+      io.opentelemetry.api.common.AttributeKey.stringKey("outcome");
+
   public static void register(Meter meter, Map<String, ExporterStats> exporters, EventQueue logQueue,
       LongSupplier handlerFaults) {
     meter.counterBuilder("chatlens.exporter.exported").setUnit("{item}")
@@ -45,5 +48,13 @@ public final class SelfMetrics {
     meter.counterBuilder("chatlens.agent.faults").setUnit("{fault}")
         .setDescription("Faults inside the agent that were swallowed to protect the application.")
         .buildWithCallback(measurement -> measurement.record(BridgeFaults.count() + handlerFaults.getAsLong()));
+  }
+
+  /** Errors handed to the Sentry export, by outcome: queued, sent, dropped, sampled_out, rate_limited. */
+  public static void registerSentry(Meter meter, java.util.function.Supplier<Map<String, Long>> counters) {
+    meter.counterBuilder("chatlens.sentry.events").setUnit("{event}")
+        .setDescription("Captured errors handed to the Sentry export, by outcome.")
+        .buildWithCallback(measurement -> counters.get().forEach((outcome, count) ->
+            measurement.record(count, Attributes.of(OUTCOME, outcome))));
   }
 }

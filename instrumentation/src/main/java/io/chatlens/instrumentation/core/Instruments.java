@@ -45,6 +45,7 @@ public final class Instruments {
   public final DoubleHistogram databaseDuration;
   public final LongCounter errors;
   public final LongCounter userErrors;
+  public final LongCounter errorGroupsCreated;
 
   public Instruments(Tracer tracer, Meter meter) {
     this.tracer = tracer;
@@ -77,6 +78,9 @@ public final class Instruments {
         .setDescription("System errors, by category and type.").build();
     userErrors = meter.counterBuilder("chatbot.user_errors").setUnit("{error}")
         .setDescription("User errors such as invalid commands, by category.").build();
+    errorGroupsCreated = meter.counterBuilder("chatbot.error_groups.created").setUnit("{group}")
+        .setDescription("Error groups (fingerprints) seen for the first time, by category; the groups themselves are "
+            + "listed at GET /errors, never as metric labels.").build();
   }
 
   private DoubleHistogram seconds(String name, String description) {

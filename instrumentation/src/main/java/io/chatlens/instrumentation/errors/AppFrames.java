@@ -59,21 +59,29 @@ final class AppFrames {
    * cause has none, its wrappers are tried from the nearest to the outermost. When no throwable has an in-app
    * frame, the top frames of the first throwable, from the root outwards, that has any frames.
    */
-  List<String> select(List<Throwable> chain, int limit) {
+  Selection select(List<Throwable> chain, int limit) {
     for (int i = chain.size() - 1; i >= 0; i--) {
       List<String> frames = topFrames(CauseChain.framesOf(chain.get(i)), limit, true);
       if (!frames.isEmpty()) {
-        return frames;
+        return new Selection(frames, true);
       }
     }
     for (int i = chain.size() - 1; i >= 0; i--) {
       List<String> frames = topFrames(CauseChain.framesOf(chain.get(i)), limit, false);
       if (!frames.isEmpty()) {
-        return frames;
+        return new Selection(frames, false);
       }
     }
-    return List.of();
+    return new Selection(List.of(), false);
   }
+
+  /**
+   * Frames chosen for a fingerprint.
+   *
+   * @param frames {@code class.method}, top first
+   * @param inApp whether they are in-app frames (else the top frames of some throwable, or none)
+   */
+  record Selection(List<String> frames, boolean inApp) {}
 
   private List<String> topFrames(StackTraceElement[] stack, int limit, boolean inAppOnly) {
     List<String> frames = new ArrayList<>(limit);

@@ -34,6 +34,14 @@ public final class ErrorRecorder {
   /** What an error is. */
   public record ErrorInfo(String type, String category, String fingerprint, boolean userError) {}
 
+  /** Where error groups and captured errors go: the group table and an error tracker. */
+  public record Destinations(ErrorGroups groups, ErrorSink tracker) {
+    /** A table of 1,000 groups and no tracker. */
+    public static Destinations defaults() {
+      return new Destinations(ErrorGroups.withCapacity(1000), ErrorSink.NONE);
+    }
+  }
+
   private final ErrorFingerprint fingerprints;
   private final ErrorCategorizer categorizer;
   private final Instruments instruments;
@@ -42,9 +50,13 @@ public final class ErrorRecorder {
   private final Labels systemLabels = Labels.of("category", "type");
   private final Labels userLabels = Labels.of("category");
   private final Map<Throwable, ErrorInfo> seen = Collections.synchronizedMap(new WeakHashMap<>());
+  private final ErrorGroups groups;
+  private final ErrorSink tracker;
 
   public ErrorRecorder(ErrorFingerprint fingerprints, ErrorCategorizer categorizer, Instruments instruments,
-      Events events, Settings settings) {
+      Events events, Settings settings, Destinations destinations) {
+    this.groups = destinations.groups();
+    this.tracker = destinations.tracker();
     this.fingerprints = fingerprints;
     this.categorizer = categorizer;
     this.instruments = instruments;
@@ -66,10 +78,12 @@ public final class ErrorRecorder {
     ErrorInfo info = seen.get(error);
     boolean first = info == null;
     boolean wrapsKnownError = first && causeAlreadyRecorded(error);
+    ErrorFingerprint.Details details = null;
     if (first) {
       String category = categorizer.category(error);
       boolean userError = categorizer.isUserError(category) && !settings.countUserErrorsAsErrors;
-      info = new ErrorInfo(error.getClass().getName(), category, fingerprints.fingerprint(error), userError);
+      details = fingerprints.describe(error);
+      info = new ErrorInfo(error.getClass().getName(), category, details.fingerprint(), userError);
       if (seen.size() > 10_000) {
         seen.clear();
       }
@@ -95,6 +109,7 @@ public final class ErrorRecorder {
       }
     }
     if (first && !wrapsKnownError) {
+      group(invocation, error, info, details);
       if (info.userError()) {
         instruments.userErrors.add(1, userLabels.get(info.category()));
       } else {
@@ -108,6 +123,34 @@ public final class ErrorRecorder {
       }
     }
     return info;
+  }
+
+  /**
+   * Counts the error in its group; the first of a group writes one "New error group" line to the log and the audit
+   * log. A captured copy goes to the error tracker when it wants one.
+   */
+  private void group(Invocation invocation, Throwable error, ErrorInfo info, ErrorFingerprint.Details details) {
+    ErrorGroups.Sighting sighting = groups.observe(info.fingerprint(), info.type(), info.category(),
+        details.topFrame(), info.userError());
+    io.opentelemetry.api.trace.SpanContext spanContext = invocation.span().getSpanContext();
+    String traceId = spanContext.isValid() ? spanContext.getTraceId() : null;
+    if (sighting.wantsSample()) {
+      String message = message(error);
+      groups.sample(info.fingerprint(), message == null ? null : settings.redactor.apply(message), traceId);
+    }
+    if (sighting.isNew()) {
+      instruments.errorGroupsCreated.add(1, userLabels.get(info.category()));
+      events.emit(invocation, ChatEvent.Level.WARN, "New error group " + info.fingerprint() + ": " + info.type()
+          + (details.topFrame().isEmpty() ? "" : " at " + details.topFrame()) + " (category " + info.category() + ")",
+          null, true, "error_category", info.category(), "error_fingerprint", info.fingerprint());
+    }
+    if (tracker.wants(info.fingerprint())) {
+      ChatContext chat = invocation.chat();
+      tracker.accept(new CapturedError(System.currentTimeMillis(), info.fingerprint(), info.type(), info.category(),
+          info.userError(), invocation.probe().component().key(), chat == null ? null : chat.command(),
+          chat == null ? null : chat.sessionId(), chat == null ? null : chat.userId(), traceId,
+          spanContext.isValid() ? spanContext.getSpanId() : null, fingerprints.copyChain(error)));
+    }
   }
 
   /**

@@ -29,13 +29,29 @@ class ErrorFingerprintTest {
 
     ErrorFingerprint.Details details = ErrorFingerprint.defaults().describe(error);
 
-    assertThat(details.canonical()).isEqualTo("chatlens-error-fingerprint-v1\n"
+    // in-app frames identify the error: the message takes no part (Sentry's rule)
+    assertThat(details.canonical()).isEqualTo("chatlens-error-fingerprint-v2\n"
         + "types:java.lang.IllegalStateException\n"
         + "frames:com.acme.bot.SessionStore.lookup,com.acme.bot.ChatHandler.lambda$handle,"
         + "com.acme.bot.ChatHandler.handle\n"
-        + "message:Session sess-<id> expired after <n> s");
+        + "message:");
+    assertThat(details.inAppFrames()).isTrue();
+    assertThat(details.topFrame()).isEqualTo("com.acme.bot.SessionStore.lookup");
     // First 16 hex characters of the SHA-256 of the canonical text above (checked with sha256sum).
-    assertThat(ErrorFingerprint.of(error)).isEqualTo("5018d996a2fc541e");
+    assertThat(ErrorFingerprint.of(error)).isEqualTo("a3ad0e40fb2b0e4e");
+  }
+
+  @Test
+  void withMessageGroupingTheTemplateTakesPartToo() {
+    IllegalStateException error = withFrames(new IllegalStateException("Session sess-4f1c expired after 30 s"),
+        frame("com.acme.bot.SessionStore", "lookup", 42));
+    ErrorFingerprint withMessage = ErrorFingerprint.of(List.of(), ErrorFingerprint.Grouping.FRAMES_AND_MESSAGE);
+
+    assertThat(withMessage.describe(error).messageTemplate()).isEqualTo("Session sess-<id> expired after <n> s");
+    assertThat(withMessage.fingerprint(error))
+        .isNotEqualTo(withMessage.fingerprint(withFrames(new IllegalStateException("Session closed"),
+            frame("com.acme.bot.SessionStore", "lookup", 42))))
+        .isNotEqualTo(ErrorFingerprint.of(error));
   }
 
   @Test
@@ -107,9 +123,26 @@ class ErrorFingerprintTest {
   }
 
   @Test
-  void differentMessageTextGivesADifferentFingerprint() {
-    assertThat(ErrorFingerprint.of(botError("Session expired", 10)))
-        .isNotEqualTo(ErrorFingerprint.of(botError("Session closed", 10)));
+  void oneThrowSiteWithAnyUserInputIsOneGroup() {
+    // throw new UnknownIntentException("unknown command: " + command), whatever the users typed
+    java.util.Set<String> fingerprints = new java.util.HashSet<>();
+    for (String typed : List.of("/serch", "/frobnicate", "/hist", "/help me", "ask what?", "/", "/sarch 42 things")) {
+      fingerprints.add(ErrorFingerprint.of(botError("unknown command: " + typed, 10)));
+    }
+    assertThat(fingerprints).hasSize(1);
+  }
+
+  @Test
+  void differentMessageTextGivesADifferentFingerprintWithoutInAppFrames() {
+    Throwable expired = withFrames(new IllegalStateException("Session expired"), frame("java.util.Objects", "x", 1));
+    Throwable closed = withFrames(new IllegalStateException("Session closed"), frame("java.util.Objects", "x", 1));
+    assertThat(ErrorFingerprint.of(expired)).isNotEqualTo(ErrorFingerprint.of(closed));
+    assertThat(ErrorFingerprint.of(new IllegalStateException("Session expired") {
+      @Override
+      public synchronized Throwable fillInStackTrace() {
+        return this;
+      }
+    })).as("no stack trace at all: the message decides").isNotEqualTo(ErrorFingerprint.of(closed));
   }
 
   @Test
@@ -195,7 +228,9 @@ class ErrorFingerprintTest {
     assertThat(details.typeChain()).containsExactly("java.lang.IllegalStateException",
         "java.io.UncheckedIOException", "java.io.IOException", "java.sql.SQLException");
     assertThat(details.frames()).containsExactly("com.acme.bot.UserRepository.find");
-    assertThat(details.messageTemplate()).isEqualTo("Table <str> is locked by <n> sessions");
+    assertThat(details.messageTemplate()).as("in-app frames found: no message").isEmpty();
+    assertThat(ErrorFingerprint.of(List.of(), ErrorFingerprint.Grouping.FRAMES_AND_MESSAGE).describe(outer)
+        .messageTemplate()).isEqualTo("Table <str> is locked by <n> sessions");
   }
 
   @Test
@@ -228,7 +263,8 @@ class ErrorFingerprintTest {
     ErrorFingerprint.Details details = ErrorFingerprint.defaults().describe(outer);
 
     assertThat(details.frames()).containsExactly("com.acme.bot.Replier.reply");
-    assertThat(details.messageTemplate()).isEqualTo("Broken pipe");
+    assertThat(details.inAppFrames()).isTrue();
+    assertThat(details.messageTemplate()).isEmpty();
   }
 
   @Test
@@ -291,7 +327,7 @@ class ErrorFingerprintTest {
   void nullErrorGivesTheFingerprintOfEmptyDetails() {
     assertThat(ErrorFingerprint.of(null))
         .matches(HEX16)
-        .isEqualTo(new ErrorFingerprint.Details(null, null, null).fingerprint());
+        .isEqualTo(new ErrorFingerprint.Details(null, null, null, false).fingerprint());
   }
 
   @Test
@@ -324,7 +360,8 @@ class ErrorFingerprintTest {
   @Test
   void detailsCopyTheirLists() {
     List<String> types = new java.util.ArrayList<>(List.of("java.lang.IllegalStateException"));
-    ErrorFingerprint.Details details = new ErrorFingerprint.Details(types, List.of("com.acme.Bot.handle"), "boom");
+    ErrorFingerprint.Details details = new ErrorFingerprint.Details(types, List.of("com.acme.Bot.handle"), "boom",
+        true);
     String before = details.fingerprint();
 
     types.add("java.io.IOException");
