@@ -128,7 +128,11 @@ final class AgentRuntime {
       Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "chatlens-shutdown"));
       Settings settings = SemanticsFactory.settings(config, redactor::redact, redactor::userId);
       EventSink sink = logging == null ? EventSink.NONE : logging.queue();
-      sentry = SentryExport.start(config, redactor, telemetry.resource());
+      try {
+        sentry = SentryExport.start(config, redactor, telemetry.resource());
+      } catch (RuntimeException | LinkageError failure) {
+        Diagnostics.error("Sentry export is off: " + failure);
+      }
       errorGroups = ErrorGroups.withCapacity(config.get(ConfigKeys.ERROR_MAX_GROUPS));
       ChatLensDispatcher dispatcher = SemanticsFactory.dispatcher(config, settings, telemetry.openTelemetry(), sink,
           registry, new ErrorRecorder.Destinations(errorGroups, sentry == null ? ErrorSink.NONE : sentry));
@@ -149,6 +153,10 @@ final class AgentRuntime {
       Diagnostics.debug("ready in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
     } catch (Throwable failure) {
       weaver.abandon();
+      SentryExport startedSentry = sentry;
+      if (startedSentry != null) {
+        startedSentry.close(100);
+      }
       Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
       Diagnostics.error("the agent could not initialise and stays inactive; the application is unaffected: " + cause);
     }

@@ -220,9 +220,9 @@ class DemoSmokeTest {
     });
   }
 
-  /** The latest cumulative value of a counter (summed over points, optionally only those with status=...). */
   /**
-   * The cumulative total of a counter: the largest of the exports received. Exports can arrive out of order (a
+   * The cumulative total of a counter (summed over points, optionally only those with status=...): the largest of
+   * the exports received. Exports can arrive out of order (a
    * retried early export after the final one), and a cumulative count only grows.
    */
   private static long sum(List<ReceivedMetric> metrics, String name, String status) {

@@ -110,7 +110,8 @@ class ErrorGroupsSmokeTest {
 
   @Test
   void oneThrowSiteIsOneGroupWhateverUsersTypeAndArrivesInSentry() throws Exception {
-    Run first = run("serch", intents(50, "serch").property("chatlens.sentry.dsn", dsn()));
+    Run first = run("serch", intents(50, "serch").property("chatlens.sentry.dsn", dsn())
+        .property("otel.resource.attributes", "deployment.environment.name=staging,service.version=2.0.1"));
     Run second = run("frobnicate", intents(50, "frobnicate"));
 
     assertThat(first.stdout()).contains("reported 50 failed 2");
@@ -167,6 +168,11 @@ class ErrorGroupsSmokeTest {
         .isEqualTo(frame.get("module").asText().startsWith("org.acme.")));
     assertThat(typoEvent.get("tags").get("chatbot.error.category").asText()).isEqualTo("validation");
     assertThat(typoEvent.get("tags").get("chatlens.component").asText()).isEqualTo("parser");
+    assertThat(typoEvent.get("tags").get("chatbot.command").asText())
+        .as("the parser's bounded label for a command it rejected").isEqualTo("unknown");
+    assertThat(typoEvent.get("environment").asText()).isEqualTo("staging");
+    assertThat(typoEvent.get("release").asText()).isEqualTo("intents-serch@2.0.1");
+    assertThat(exception.get("mechanism").get("type").asText()).isEqualTo("chatlens");
     assertThat(typoEvent.get("tags").get("session.id").asText()).startsWith("sess-");
     assertThat(typoEvent.get("user").get("id").asText()).startsWith("user");
     JsonNode trace = typoEvent.get("contexts").get("trace");
@@ -200,9 +206,55 @@ class ErrorGroupsSmokeTest {
       bot.awaitStdout("TURNS_DONE 2", Duration.ofSeconds(20));
       bot.closeStdin();
       // the agent's shutdown gives Sentry one second, not the thirty it would hang
-      assertThat(bot.waitForExit(Duration.ofSeconds(20))).as(bot.describe()).isZero();
+      assertThat(bot.waitForExit(Duration.ofSeconds(10))).as(bot.describe()).isZero();
       assertThat(bot.stdout()).contains("reported 50 failed 2").contains("reported 100 failed 3");
     }
+  }
+
+  @Test
+  void aDeadSentryCostsTheChatbotNothing() throws Exception {
+    String dead = "http://publickey@127.0.0.1:" + Ports.free() + "/42";
+    try (RunningJvm bot = intents(50, "dead").exportTo(receiver).property("chatlens.sentry.dsn", dead).start()) {
+      bot.awaitStdout("TURNS_DONE 1", TIMEOUT);
+      bot.send("again");
+      bot.awaitStdout("TURNS_DONE 2", Duration.ofSeconds(10));
+      bot.closeStdin();
+      assertThat(bot.waitForExit(Duration.ofSeconds(10))).as(bot.describe()).isZero();
+      assertThat(bot.stdout()).contains("reported 100 failed 3");
+      assertThat(bot.stderr()).doesNotContain("[chatlens] ERROR");
+    }
+  }
+
+  @Test
+  void sentrysRateLimitIsHonoured() throws Exception {
+    sentry.resetMappings();
+    sentry.stubFor(post(urlPathMatching("/api/42/envelope/?")).willReturn(aResponse().withStatus(429)
+        .withHeader("Retry-After", "600")));
+    try (RunningJvm bot = intents(50, "limit").exportTo(receiver).property("chatlens.sentry.dsn", dsn())
+        .property("chatlens.sentry.max-per-group", "1000").start()) {
+      bot.awaitStdout("TURNS_DONE 1", TIMEOUT);
+      // what was queued before the first 429 came back drains; then nothing more is sent
+      await().atMost(TIMEOUT).until(() -> envelopeRequests() >= 1);
+      int[] settled = {-1};
+      await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
+        int now = envelopeRequests();
+        boolean same = now == settled[0];
+        settled[0] = now;
+        return same;
+      });
+      bot.send("again"); // 52 more errors the export wants to send (the per-group limit is lifted)
+      bot.awaitStdout("TURNS_DONE 2", TIMEOUT);
+      // told to retry after 600 s, the SDK sends none of them
+      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+          .until(() -> envelopeRequests() == settled[0]);
+      assertThat(settled[0]).as("the first batch: 52 errors at most").isBetween(1, 52);
+      bot.closeStdin();
+      assertThat(bot.waitForExit(Duration.ofSeconds(10))).as(bot.describe()).isZero();
+    }
+  }
+
+  private int envelopeRequests() {
+    return sentry.findAll(postRequestedFor(urlPathMatching("/api/42/envelope/?"))).size();
   }
 
   @Test

@@ -113,7 +113,10 @@ class StructuredLogSmokeTest {
         .hasSize(4).anyMatch(line -> line.contains("(expired)"));
     assertThat(audit).anyMatch(line -> line.contains("[chatlens_agent] [start] ChatLens "))
         .anyMatch(line -> line.contains("setting=chatlens.log.format, value=text"));
-    assertThat(audit).noneMatch(line -> line.contains("[jdbc]"));
+    assertThat(audit).as("no query lines; a new error group is an audit record wherever it happened")
+        .noneMatch(line -> line.contains("[jdbc]") && !line.contains("] New error group "));
+    assertThat(audit).filteredOn(line -> line.contains("] New error group ")).isNotEmpty()
+        .allMatch(line -> line.contains(" [WARN] ") && line.contains("error_fingerprint="));
   }
 
   @Test

@@ -138,8 +138,9 @@ public final class ConfigKeys {
           + "one group whatever users type. frames+message: the message template always, for messages that tell "
           + "errors apart.");
   public static final ConfigKey<Integer> ERROR_MAX_GROUPS = key("Semantics", "chatlens.errors.max-groups",
-      ValueType.integer(10, 1_000_000), "1000",
-      "Most error groups kept for GET /errors (the least recently seen is evicted beyond).");
+      ValueType.integer(10, 50_000), "1000",
+      "Most error groups kept for GET /errors (the least recently seen is evicted beyond; one that comes back is "
+          + "announced again). About 1 KB of heap per group.");
   public static final ConfigKey<Boolean> USER_ERRORS_ARE_ERRORS = key("Semantics", "chatlens.errors.user-errors-are-errors",
       ValueType.bool(), "false", "Count user errors (invalid commands, validation) as system errors too.");
   public static final ConfigKey<Duration> SLOW_QUERY = key("Semantics", "chatlens.db.slow-query-threshold",
@@ -153,6 +154,9 @@ public final class ConfigKeys {
       "Sentry DSN: every captured error is also sent to Sentry, with ChatLens's fingerprint and trace id. Write it as "
           + "${env:SENTRY_DSN}; when the key is not set the SENTRY_DSN variable is used, as Sentry's own SDKs do. "
           + "Default: no Sentry export.");
+  public static final ConfigKey<Boolean> SENTRY_ENABLED = key("Sentry", "chatlens.sentry.enabled", ValueType.bool(),
+      "true", "Whether captured errors go to Sentry when a DSN is known. Set false when the application already reports "
+          + "to Sentry with the SENTRY_DSN variable and should not get each error twice.");
   public static final ConfigKey<Double> SENTRY_SAMPLE_RATE = key("Sentry", "chatlens.sentry.sample-rate",
       ValueType.decimal(0, 1), "1", "Share of captured errors sent to Sentry.");
   public static final ConfigKey<Integer> SENTRY_MAX_PER_GROUP = key("Sentry", "chatlens.sentry.max-per-group",

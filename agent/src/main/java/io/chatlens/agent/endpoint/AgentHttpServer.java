@@ -42,8 +42,15 @@ public final class AgentHttpServer implements AutoCloseable {
           PrometheusText.render(metrics.collect(), resource)));
       server.createContext("/health", exchange -> respond(exchange, "UP".equals(health.status()) ? 200 : 503,
           "application/json", health.json()));
-      jsonViews.forEach((path, view) -> server.createContext(path, exchange -> respond(exchange, 200,
-          "application/json", view.get())));
+      jsonViews.forEach((path, view) -> server.createContext(path, exchange -> {
+        if (!path.equals(exchange.getRequestURI().getPath())) {
+          respond(exchange, 404, "text/plain; charset=utf-8", "not found");
+        } else if ("GET".equals(exchange.getRequestMethod()) || "HEAD".equals(exchange.getRequestMethod())) {
+          respond(exchange, 200, "application/json", view.get());
+        } else {
+          respond(exchange, 405, "text/plain; charset=utf-8", "");
+        }
+      }));
       server.start();
       Diagnostics.debug("endpoint listening on http://" + host + ":" + server.getAddress().getPort() + "/metrics");
       return new AgentHttpServer(server);

@@ -10,11 +10,14 @@ import java.util.Map;
  * {@code GET /errors}: the error groups as JSON, most recently seen first. Every text in it was already redacted or is
  * a class or method name; fingerprints are hashes.
  *
- * <pre>{"capacity":1000,"groups":2,"created":2,"evicted":0,"sentry":{...},"errors":[{"fingerprint":"…",
+ * <pre>{"capacity":1000,"groups":2,"shown":2,"created":2,"evicted":0,"sentry":{...},"errors":[{"fingerprint":"…",
  * "type":"…","category":"…","topFrame":"…","userError":false,"firstSeen":"…","lastSeen":"…","count":12,
  * "lastFiveMinutes":3,"perMinute":[0,…,3],"sample":{"message":"…","traceId":"…"}}]}</pre>
  */
 public final class ErrorGroupsView {
+
+  /** The most groups listed: the most recently seen. */
+  static final int SHOWN = 1000;
 
   private ErrorGroupsView() {}
 
@@ -23,9 +26,10 @@ public final class ErrorGroupsView {
    * @param sentry the Sentry export's counters, or {@code null} when it is off
    */
   public static String json(ErrorGroups groups, Map<String, Long> sentry) {
-    List<ErrorGroups.Group> rows = groups.snapshot();
+    List<ErrorGroups.Group> rows = groups.snapshot(SHOWN);
     StringBuilder out = new StringBuilder(256 + rows.size() * 512);
-    out.append("{\"capacity\":").append(groups.capacity()).append(",\"groups\":").append(rows.size())
+    out.append("{\"capacity\":").append(groups.capacity()).append(",\"groups\":").append(groups.size())
+        .append(",\"shown\":").append(rows.size())
         .append(",\"created\":").append(groups.created()).append(",\"evicted\":").append(groups.evicted());
     if (sentry != null) {
       out.append(",\"sentry\":{");

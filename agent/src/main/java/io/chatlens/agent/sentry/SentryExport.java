@@ -51,8 +51,8 @@ public final class SentryExport implements ErrorSink, AutoCloseable {
   private static final AttributeKey<String> OLD_ENVIRONMENT = AttributeKey.stringKey("deployment.environment");
   private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
   private static final AttributeKey<String> SERVICE_VERSION = AttributeKey.stringKey("service.version");
-  private static final CapturedError STOP = new CapturedError(0, "", "", "", false, "", null, null, null, null, null,
-      List.of());
+  private static final CapturedError STOP = new CapturedError(0, "", "", "", false, null, "", null, null, null, null,
+      null, List.of());
   private static final int MAX_TRACKED_GROUPS = 10_000;
 
   private final String dsn;
@@ -62,6 +62,7 @@ public final class SentryExport implements ErrorSink, AutoCloseable {
   private final String environment;
   private final String release;
   private final BlockingQueue<CapturedError> queue;
+  private final int queueSize;
   private final Map<String, long[]> perGroup = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
@@ -89,7 +90,8 @@ public final class SentryExport implements ErrorSink, AutoCloseable {
     String version = resource.getAttribute(SERVICE_VERSION);
     String service = resource.getAttribute(SERVICE_NAME);
     this.release = version == null ? null : (service == null ? version : service + "@" + version);
-    this.queue = new ArrayBlockingQueue<>(config.get(ConfigKeys.SENTRY_QUEUE_SIZE));
+    this.queueSize = config.get(ConfigKeys.SENTRY_QUEUE_SIZE);
+    this.queue = new ArrayBlockingQueue<>(queueSize);
     this.worker = new Thread(this::run, "chatlens-sentry");
     this.worker.setDaemon(true);
   }
@@ -103,9 +105,19 @@ public final class SentryExport implements ErrorSink, AutoCloseable {
   }
 
   static SentryExport start(AgentConfig config, Redactor redactor, Resource resource, Map<String, String> environment) {
+    if (!config.get(ConfigKeys.SENTRY_ENABLED)) {
+      return null;
+    }
     String dsn = config.get(ConfigKeys.SENTRY_DSN);
     String source = "chatlens.sentry.dsn";
-    if (dsn == null || dsn.isBlank()) {
+    boolean rejected = config.problems().stream()
+        .anyMatch(problem -> ConfigKeys.SENTRY_DSN.name().equals(problem.key()) && problem.isError());
+    if (rejected || config.rawValue(ConfigKeys.SENTRY_DSN.name()) != null) {
+      // set: a value the configuration check rejected was reported there, and means no Sentry (no fallback)
+      if (dsn == null || dsn.isBlank()) {
+        return null;
+      }
+    } else {
       dsn = environment.get("SENTRY_DSN");
       source = "the SENTRY_DSN variable";
     }
@@ -196,6 +208,7 @@ public final class SentryExport implements ErrorSink, AutoCloseable {
     } catch (RuntimeException | LinkageError failure) {
       Diagnostics.error("Sentry export is off: the Sentry SDK did not start (" + failure + ")");
       stopping = true;
+      dropped.addAndGet(queue.size());
       queue.clear();
       return;
     }
@@ -230,9 +243,9 @@ public final class SentryExport implements ErrorSink, AutoCloseable {
     options.setEnableDeduplication(false); // ChatLens already counts each error once
     options.setEnableBackpressureHandling(false);
     options.setEnableSpotlight(false);
-    options.setSendClientReports(false);
+    // client reports stay on: Sentry then shows what the SDK itself dropped (its queue full, rate limits, network)
     options.setMaxBreadcrumbs(0);
-    options.setMaxQueueSize(Math.max(1, queue.remainingCapacity()));
+    options.setMaxQueueSize(queueSize);
     options.setConnectionTimeoutMillis(5_000);
     options.setReadTimeoutMillis(5_000);
     options.setShutdownTimeoutMillis(1_000);
@@ -307,11 +320,19 @@ public final class SentryExport implements ErrorSink, AutoCloseable {
       }
       Mechanism mechanism = new Mechanism();
       mechanism.setType("chatlens");
-      mechanism.setHandled(i == 0 ? Boolean.valueOf(!error.userError()) : null);
+      mechanism.setHandled(i == 0 ? error.handled() : null);
       exception.setMechanism(mechanism);
       exceptions.add(exception);
     }
     return exceptions;
+  }
+
+  String environment() {
+    return environment;
+  }
+
+  String release() {
+    return release;
   }
 
   /** Counters for /metrics and the health report: queued, sent, dropped, sampled out, over the per-group limit. */
@@ -335,6 +356,7 @@ public final class SentryExport implements ErrorSink, AutoCloseable {
     stopping = true;
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     if (!queue.offer(STOP)) {
+      dropped.addAndGet(queue.size());
       queue.clear();
       queue.offer(STOP);
     }

@@ -52,7 +52,7 @@ class SentryExportTest {
     CapturedError.Thrown outer = new CapturedError.Thrown("com.acme.ReplyFailed", "reply failed",
         List.of(new CapturedError.Frame("com.acme.Bot", "reply", "Bot.java", 40, true)));
     return new CapturedError(1_700_000_000_000L, "0123456789abcdef", "com.acme.ReplyFailed", "internal", false,
-        "turn", "/ask", "sess-1", "u-hash", "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
+        Boolean.FALSE, "turn", "/ask", "sess-1", "u-hash", "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
         List.of(outer, root));
   }
 
@@ -94,6 +94,35 @@ class SentryExportTest {
     assertThat(event.getUser().getId()).isEqualTo("u-hash");
     assertThat(event.getContexts().getTrace().getTraceId().toString()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
     assertThat(event.getContexts().getTrace().getSpanId().toString()).isEqualTo("b7ad6b7169203331");
+    assertThat(exceptions.get(1).getMechanism().isHandled()).as("the outermost escaped the turn").isFalse();
+    assertThat(exceptions.get(0).getMechanism().isHandled()).isNull();
+  }
+
+  @Test
+  void environmentAndReleaseComeFromTheResourceUnlessConfigured() {
+    export = SentryExport.start(config("chatlens.sentry.dsn", "http://key@127.0.0.1:9/1"), Redactor.withDefaults(),
+        RESOURCE, Map.of());
+    assertThat(export.environment()).isEqualTo("staging");
+    assertThat(export.release()).isEqualTo("chatbot@1.4.2");
+    export.close(200);
+
+    export = SentryExport.start(config("chatlens.sentry.dsn", "http://key@127.0.0.1:9/1",
+        "chatlens.sentry.environment", "prod-eu"), Redactor.withDefaults(), RESOURCE, Map.of());
+    assertThat(export.environment()).isEqualTo("prod-eu");
+  }
+
+  @Test
+  void anInvalidConfiguredDsnMeansNoSentryEvenWithTheVariable() {
+    AgentConfig invalid = config("chatlens.sentry.dsn", "not a url");
+    assertThat(invalid.problems()).isNotEmpty();
+    assertThat(SentryExport.start(invalid, Redactor.withDefaults(), RESOURCE,
+        Map.of("SENTRY_DSN", "http://key@127.0.0.1:9/1"))).isNull();
+  }
+
+  @Test
+  void turnedOffItIgnoresTheVariable() {
+    assertThat(SentryExport.start(config("chatlens.sentry.enabled", "false"), Redactor.withDefaults(), RESOURCE,
+        Map.of("SENTRY_DSN", "http://key@127.0.0.1:9/1"))).isNull();
   }
 
   @Test

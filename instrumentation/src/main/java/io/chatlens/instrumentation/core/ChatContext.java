@@ -28,6 +28,8 @@ public final class ChatContext {
     return context.with(KEY, this);
   }
 
+  private volatile String rejectedCommand;
+
   public String sessionId() {
     return sessionId;
   }
@@ -46,6 +48,15 @@ public final class ChatContext {
     if (value != null) {
       userId = value;
     }
+  }
+
+  /** The (bounded) label of a command the parser rejected during this turn, or {@code null}. */
+  public String rejectedCommand() {
+    return rejectedCommand;
+  }
+
+  public void rejectedCommand(String label) {
+    rejectedCommand = label;
   }
 
   /** The command the parser recognised during this turn, or {@code null}. */

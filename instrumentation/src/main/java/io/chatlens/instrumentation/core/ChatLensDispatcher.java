@@ -144,6 +144,9 @@ public final class ChatLensDispatcher implements Dispatcher {
         invocation.error = errors.thrown(invocation, thrown);
       }
       invocation.handler.onExit(invocation, returned, thrown, duration);
+      if (invocation.captureOnExit) {
+        errors.captureThrown(invocation, thrown); // after the handler: the parser has named a rejected command
+      }
       if (invocation.ownsSpan) {
         tagIdentity(invocation);
       }

@@ -23,6 +23,8 @@ public final class Invocation {
   public Object state;
   /** What the error recorder found about the exception this call threw, or {@code null}. */
   public ErrorRecorder.ErrorInfo error;
+  /** Set by the error recorder when the error tracker wants the exception this call threw, once the call is done. */
+  public boolean captureOnExit;
 
   Invocation(Probe probe, ComponentHandler handler, Invocation parent, Object self, Object[] args) {
     this.probe = probe;

@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param epochMillis when it was recorded
  * @param fingerprint its group
+ * @param handled {@code true} when the application passed it to its error handler, {@code false} when it escaped
+ *     the turn, {@code null} when not known (thrown out of an inner method)
  * @param component the ChatLens component of the span it was recorded on ({@code turn}, {@code search}, ...)
  * @param command the command of the turn, or {@code null}
  * @param sessionId the turn's session id, or {@code null}
@@ -19,7 +21,7 @@ import java.util.List;
  * @param chain the exception and its causes, outermost first
  */
 public record CapturedError(long epochMillis, String fingerprint, String type, String category, boolean userError,
-    String component, String command, String sessionId, String userId, String traceId, String spanId,
+    Boolean handled, String component, String command, String sessionId, String userId, String traceId, String spanId,
     List<Thrown> chain) {
 
   /** Copies the chain. */

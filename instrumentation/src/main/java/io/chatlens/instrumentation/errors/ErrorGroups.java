@@ -1,7 +1,6 @@
 package io.chatlens.instrumentation.errors;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,13 +90,37 @@ public final class ErrorGroups {
   public record Sighting(boolean isNew, boolean wantsSample) {}
 
   /** Every group, most recently seen first. */
-  public synchronized List<Group> snapshot() {
-    long now = clockMillis.getAsLong();
-    List<Group> groups = new ArrayList<>(rows.size());
-    for (Row row : rows.values()) {
-      groups.add(row.view(now));
+  public List<Group> snapshot() {
+    return snapshot(Integer.MAX_VALUE);
+  }
+
+  /**
+   * The {@code limit} groups seen most recently, most recent first. The lock is held only to copy references and
+   * to read the chosen rows, never while sorting, so recording errors is not held up by a large table.
+   */
+  public List<Group> snapshot(int limit) {
+    Row[] all;
+    long[] lastSeen;
+    synchronized (this) {
+      all = rows.values().toArray(new Row[0]);
+      lastSeen = new long[all.length];
+      for (int i = 0; i < all.length; i++) {
+        lastSeen[i] = all[i].lastSeen;
+      }
     }
-    groups.sort(Comparator.comparingLong(Group::lastSeenMillis).reversed());
+    Integer[] order = new Integer[all.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Long.compare(lastSeen[b], lastSeen[a]));
+    int shown = Math.min(Math.max(0, limit), order.length);
+    List<Group> groups = new ArrayList<>(shown);
+    synchronized (this) {
+      long now = clockMillis.getAsLong();
+      for (int i = 0; i < shown; i++) {
+        groups.add(all[order[i]].view(now));
+      }
+    }
     return groups;
   }
 

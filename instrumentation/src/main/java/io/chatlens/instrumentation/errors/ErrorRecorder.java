@@ -109,7 +109,7 @@ public final class ErrorRecorder {
       }
     }
     if (first && !wrapsKnownError) {
-      group(invocation, error, info, details);
+      group(invocation, error, info, details, handled);
       if (info.userError()) {
         instruments.userErrors.add(1, userLabels.get(info.category()));
       } else {
@@ -129,7 +129,8 @@ public final class ErrorRecorder {
    * Counts the error in its group; the first of a group writes one "New error group" line to the log and the audit
    * log. A captured copy goes to the error tracker when it wants one.
    */
-  private void group(Invocation invocation, Throwable error, ErrorInfo info, ErrorFingerprint.Details details) {
+  private void group(Invocation invocation, Throwable error, ErrorInfo info, ErrorFingerprint.Details details,
+      boolean handled) {
     ErrorGroups.Sighting sighting = groups.observe(info.fingerprint(), info.type(), info.category(),
         details.topFrame(), info.userError());
     io.opentelemetry.api.trace.SpanContext spanContext = invocation.span().getSpanContext();
@@ -145,12 +146,37 @@ public final class ErrorRecorder {
           null, true, "error_category", info.category(), "error_fingerprint", info.fingerprint());
     }
     if (tracker.wants(info.fingerprint())) {
-      ChatContext chat = invocation.chat();
-      tracker.accept(new CapturedError(System.currentTimeMillis(), info.fingerprint(), info.type(), info.category(),
-          info.userError(), invocation.probe().component().key(), chat == null ? null : chat.command(),
-          chat == null ? null : chat.sessionId(), chat == null ? null : chat.userId(), traceId,
-          spanContext.isValid() ? spanContext.getSpanId() : null, fingerprints.copyChain(error)));
+      if (handled) {
+        capture(invocation, error, info, Boolean.TRUE);
+      } else {
+        invocation.captureOnExit = true;
+      }
     }
+  }
+
+  /**
+   * Hands an exception that left an instrumented method to the error tracker, once the method's handler is done.
+   * It escaped the application when it left the turn; thrown from an inner method, whether the application
+   * handles it is not known yet.
+   */
+  public void captureThrown(Invocation invocation, Throwable error) {
+    invocation.captureOnExit = false;
+    ErrorInfo info = invocation.error;
+    if (info != null && error != null) {
+      capture(invocation, error, info,
+          invocation.probe().component() == Component.TURN ? Boolean.FALSE : null);
+    }
+  }
+
+  private void capture(Invocation invocation, Throwable error, ErrorInfo info, Boolean handled) {
+    io.opentelemetry.api.trace.SpanContext spanContext = invocation.span().getSpanContext();
+    ChatContext chat = invocation.chat();
+    String command = chat == null ? null : chat.command() != null ? chat.command() : chat.rejectedCommand();
+    tracker.accept(new CapturedError(System.currentTimeMillis(), info.fingerprint(), info.type(), info.category(),
+        info.userError(), handled, invocation.probe().component().key(), command,
+        chat == null ? null : chat.sessionId(), chat == null ? null : chat.userId(),
+        spanContext.isValid() ? spanContext.getTraceId() : null,
+        spanContext.isValid() ? spanContext.getSpanId() : null, fingerprints.copyChain(error)));
   }
 
   /**

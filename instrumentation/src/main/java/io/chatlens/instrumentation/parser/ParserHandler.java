@@ -61,6 +61,7 @@ public final class ParserHandler extends BaseHandler {
     instruments.commands.add(1, labels.get(label, "invalid"));
     if (chat != null) {
       chat.userError();
+      chat.rejectedCommand(label);
     }
     String reason = thrown == null ? "the parser returned nothing" : thrown.getMessage();
     events.emit(invocation, ChatEvent.Level.INFO, (typed == null ? "Rejected invalid input" : "Rejected invalid command "
