@@ -1,7 +1,6 @@
 package io.chatlens.instrumentation.accessor;
 
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,9 +15,6 @@ public final class Guess {
   private static final Step USER_ID = Step.parse("userId");
   private static final Step NAME = Step.parse("name");
   private static final Step COMMAND = Step.parse("command");
-  private static final Step SIZE = Step.parse("size()");
-  private static final Step TOTAL = Step.parse("total");
-  private static final Step COUNT = Step.parse("count");
 
   private Guess() {}
 
@@ -96,7 +92,15 @@ public final class Guess {
     return null;
   }
 
-  /** How many results a value holds: a collection, array, map, optional, number or an object with size/total/count. */
+  /** What {@link #count} returns when a value cannot be counted without side effects. */
+  public static final long UNKNOWN = -1;
+
+  /**
+   * How many results a value holds, read without side effects: the size of a collection, map or array, 0 or 1 for an
+   * optional, a number itself. Anything else (an {@code Iterable} that may be a one-shot cursor or a stream, an
+   * object whose {@code size()} could run a query) is never iterated or called: {@link #UNKNOWN}. An accessor in
+   * {@code chatlens.search.result-count} reads other shapes.
+   */
   public static long count(Object value) {
     if (value == null) {
       return 0;
@@ -116,20 +120,7 @@ public final class Guess {
     if (value instanceof Number number) {
       return number.longValue();
     }
-    if (value instanceof Iterable<?> iterable) {
-      long n = 0;
-      for (Iterator<?> it = iterable.iterator(); it.hasNext() && n < 100_000; it.next()) {
-        n++;
-      }
-      return n;
-    }
-    for (Step step : new Step[] {SIZE, TOTAL, COUNT}) {
-      Object counted = step.apply(value);
-      if (counted instanceof Number number) {
-        return number.longValue();
-      }
-    }
-    return 1;
+    return UNKNOWN;
   }
 
   /** A feedback outcome: a boolean argument, or a word like good/bad, yes/no, correct/incorrect. */

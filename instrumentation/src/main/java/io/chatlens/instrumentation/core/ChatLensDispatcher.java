@@ -112,20 +112,80 @@ public final class ChatLensDispatcher implements Dispatcher {
     }
     invocation.span = builder.startSpan();
     invocation.ownsSpan = true;
+    boolean counted = false;
     try {
-      handler.onEnter(invocation);
-      tagIdentity(invocation);
-    } catch (RuntimeException fault) {
-      faults.incrementAndGet();
+      try {
+        handler.onEnter(invocation);
+        tagIdentity(invocation);
+      } catch (RuntimeException fault) {
+        faults.incrementAndGet();
+      }
+      Context context = parentContext.with(invocation.span);
+      if (turn) {
+        context = context.with(ChatContext.KEY, chat);
+        inFlightTurns.incrementAndGet();
+        counted = true;
+      }
+      invocation.before = Context.current();
+      invocation.scope = context.makeCurrent();
+      CURRENT.set(invocation);
+      return invocation;
+    } catch (Throwable failure) {
+      // an Error (a StackOverflowError, say) half way: no exit will come for this call, so nothing it started may
+      // stay behind on the thread: not its scope, not the current invocation, not its span, not the turn count
+      undoEnter(invocation, counted);
+      throw failure;
     }
-    Context context = parentContext.with(invocation.span);
-    if (turn) {
-      context = context.with(ChatContext.KEY, chat);
-      inFlightTurns.incrementAndGet();
+  }
+
+  /**
+   * Calls inside this one whose exit never ran (an Error struck in their exit advice): their spans are ended here
+   * and their turns no longer count as in flight. Bounded by the nesting depth.
+   */
+  private void abandonInnerCalls(Invocation invocation) {
+    Invocation stale = CURRENT.get();
+    for (int depth = 0; stale != null && stale != invocation && depth < 1000; depth++) {
+      if (stale.ownsSpan) {
+        stale.ownsSpan = false;
+        if (stale.probe.component() == Component.TURN) {
+          inFlightTurns.decrementAndGet();
+        }
+        stale.span.end();
+      }
+      stale = stale.parent;
     }
-    invocation.scope = context.makeCurrent();
-    CURRENT.set(invocation);
-    return invocation;
+  }
+
+  /**
+   * Closes this call's scope. OpenTelemetry ignores the close of a scope that is not the current one, which is what
+   * an inner call whose exit never ran leaves behind; the context from before this call is then put back directly,
+   * so no later span of the thread gets a wrong parent.
+   */
+  private static void restoreContext(Invocation invocation) {
+    if (invocation.scope == null) {
+      return;
+    }
+    invocation.scope.close();
+    invocation.scope = null;
+    if (invocation.before != null && Context.current() != invocation.before) {
+      @SuppressWarnings({"resource", "MustBeClosedChecker"})
+      io.opentelemetry.context.Scope forced = invocation.before.makeCurrent(); // left open: it is the restored state
+    }
+  }
+
+  private void undoEnter(Invocation invocation, boolean counted) {
+    try {
+      if (invocation.scope != null) {
+        invocation.scope.close();
+        invocation.scope = null;
+      }
+    } finally {
+      CURRENT.set(invocation.parent);
+      if (counted) {
+        inFlightTurns.decrementAndGet();
+      }
+      invocation.span.end();
+    }
   }
 
   @Override
@@ -153,16 +213,21 @@ public final class ChatLensDispatcher implements Dispatcher {
     } catch (RuntimeException fault) {
       faults.incrementAndGet();
     } finally {
-      if (invocation.probe.component() == Component.TURN) {
-        inFlightTurns.decrementAndGet();
+      // the thread's state first, each step even if the one before fails: an Error here must not leave this call's
+      // context current for every later span of the thread. (An outer call's exit heals an inner one whose exit
+      // never ran: closing its scope restores the context from before it, and it resets the current invocation.)
+      try {
+        abandonInnerCalls(invocation);
+        restoreContext(invocation);
+      } finally {
+        CURRENT.set(invocation.parent);
+        if (invocation.probe.component() == Component.TURN) {
+          inFlightTurns.decrementAndGet();
+        }
+        if (invocation.ownsSpan) {
+          invocation.span.end();
+        }
       }
-      if (invocation.ownsSpan) {
-        invocation.span.end();
-      }
-      if (invocation.scope != null) {
-        invocation.scope.close();
-      }
-      CURRENT.set(invocation.parent);
     }
   }
 

@@ -2,6 +2,7 @@ package io.chatlens.instrumentation.core;
 
 import io.chatlens.instrumentation.errors.ErrorRecorder;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 
 /** One call of a woven method, from entry to exit. The token the advice hands back on exit. */
@@ -15,6 +16,8 @@ public final class Invocation {
   final Object[] args;
   Span span;
   Scope scope;
+  /** The thread's context before this call made its own current; restored at exit whatever happened inside. */
+  Context before;
   boolean ownsSpan;
   String taggedSessionId;
   String taggedUserId;

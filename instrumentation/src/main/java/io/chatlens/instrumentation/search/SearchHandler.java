@@ -77,6 +77,17 @@ public final class SearchHandler extends BaseHandler {
         : returned;
     long results = settings.searchResultCount != null && counted instanceof Number number ? number.longValue()
         : Guess.count(counted);
+    if (results < 0) {
+      // not countable without consuming or calling into the application's object: the search is counted, its
+      // result count is not guessed
+      instruments.searchRequests.add(1, outcomes.get("unknown"));
+      if (events.admits(ChatEvent.Level.INFO, false)) {
+        String millis = millis(durationNanos);
+        events.emit(invocation, ChatEvent.Level.INFO, "Search returned in " + millis + " ms (result count unknown: "
+            + "set chatlens.search.result-count)", null, false, "duration_ms", millis);
+      }
+      return;
+    }
     instruments.searchResults.record(results);
     instruments.searchRequests.add(1, outcomes.get(results == 0 ? "zero_results" : "results"));
     invocation.span().setAttribute(RESULTS, results);

@@ -1,10 +1,9 @@
 package io.chatlens.instrumentation.session;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -47,12 +46,14 @@ public final class SessionTable {
     }
   }
 
-  private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
+  // Access order: the head is always the least recently active session, so eviction and the idle sweep are O(1)
+  // per removed session, never a scan or a sort. Every access is a short critical section.
+  private final LinkedHashMap<String, Entry> sessions = new LinkedHashMap<>(256, 0.75f, true);
   private final int limit;
   private final LongSupplier clock;
 
   public SessionTable(int limit, LongSupplier nanoClock) {
-    this.limit = limit;
+    this.limit = Math.max(1, limit);
     this.clock = nanoClock;
   }
 
@@ -62,49 +63,77 @@ public final class SessionTable {
 
   /** Records a new session; returns the sessions evicted to stay within the limit. */
   public List<Entry> created(String sessionId, String userId) {
-    sessions.put(sessionId, new Entry(sessionId, userId, now()));
+    synchronized (sessions) {
+      sessions.put(sessionId, new Entry(sessionId, userId, now()));
+      return evictBeyondLimit();
+    }
+  }
+
+  /**
+   * Records an interaction; a session never seen created (agent attached later) starts being tracked now, within
+   * the same limit (the least recently active session is evicted, silently: it was never seen created either).
+   */
+  public Entry touched(String sessionId) {
+    synchronized (sessions) {
+      Entry entry = sessions.get(sessionId);
+      long now = now();
+      if (entry == null) {
+        entry = new Entry(sessionId, null, now);
+        sessions.put(sessionId, entry);
+        evictBeyondLimit();
+      }
+      entry.interactions.incrementAndGet();
+      entry.lastActiveNanos = now;
+      return entry;
+    }
+  }
+
+  private List<Entry> evictBeyondLimit() {
     if (sessions.size() <= limit) {
       return List.of();
     }
-    return removeLeastRecentlyActive(sessions.size() - limit);
-  }
-
-  /** Records an interaction; a session never seen created (agent attached later) starts being tracked now. */
-  public Entry touched(String sessionId) {
-    Entry entry = sessions.computeIfAbsent(sessionId, id -> new Entry(id, null, now()));
-    entry.interactions.incrementAndGet();
-    entry.lastActiveNanos = now();
-    return entry;
+    List<Entry> evicted = new ArrayList<>(1);
+    Iterator<Entry> eldest = sessions.values().iterator();
+    while (sessions.size() > limit && eldest.hasNext()) {
+      evicted.add(eldest.next());
+      eldest.remove();
+    }
+    return evicted;
   }
 
   /** Removes a session; {@code null} if it was not tracked. */
   public Entry ended(String sessionId) {
-    return sessions.remove(sessionId);
+    synchronized (sessions) {
+      return sessions.remove(sessionId);
+    }
   }
 
   /** Removes the {@code count} least recently active sessions (a cleanup that only returned a count). */
   public List<Entry> removeLeastRecentlyActive(long count) {
-    List<Entry> candidates = new ArrayList<>(sessions.values());
-    candidates.sort(Comparator.comparingLong(entry -> entry.lastActiveNanos));
     List<Entry> removed = new ArrayList<>();
-    for (Entry entry : candidates) {
-      if (removed.size() >= count) {
-        break;
-      }
-      if (sessions.remove(entry.sessionId, entry)) {
-        removed.add(entry);
+    synchronized (sessions) {
+      Iterator<Entry> eldest = sessions.values().iterator();
+      while (removed.size() < count && eldest.hasNext()) {
+        removed.add(eldest.next());
+        eldest.remove();
       }
     }
     return removed;
   }
 
-  /** Removes sessions idle for longer than the timeout. */
+  /** Removes sessions idle for longer than the timeout: the oldest first, stopping at the first active one. */
   public List<Entry> removeIdle(long idleNanos) {
     long now = now();
     List<Entry> removed = new ArrayList<>();
-    for (Entry entry : sessions.values()) {
-      if (now - entry.lastActiveNanos > idleNanos && sessions.remove(entry.sessionId, entry)) {
+    synchronized (sessions) {
+      Iterator<Entry> eldest = sessions.values().iterator();
+      while (eldest.hasNext()) {
+        Entry entry = eldest.next();
+        if (now - entry.lastActiveNanos <= idleNanos) {
+          break;
+        }
         removed.add(entry);
+        eldest.remove();
       }
     }
     return removed;
@@ -112,11 +141,22 @@ public final class SessionTable {
 
   /** The user of a tracked session, or {@code null}. */
   public String userOf(String sessionId) {
-    Entry entry = sessionId == null ? null : sessions.get(sessionId);
-    return entry == null ? null : entry.userId;
+    if (sessionId == null) {
+      return null;
+    }
+    synchronized (sessions) {
+      Entry entry = sessions.get(sessionId); // moves it to the tail: reading the user of a session is activity too
+      if (entry == null) {
+        return null;
+      }
+      entry.lastActiveNanos = now(); // keeps the order and the idle times consistent
+      return entry.userId;
+    }
   }
 
   public int size() {
-    return sessions.size();
+    synchronized (sessions) {
+      return sessions.size();
+    }
   }
 }

@@ -1,0 +1,49 @@
+package io.chatlens.instrumentation.accessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class GuessCountTest {
+
+  @Test
+  void countsWhatHasASizeWithoutSideEffects() {
+    assertThat(Guess.count(List.of("a", "b"))).isEqualTo(2);
+    assertThat(Guess.count(Map.of("a", 1))).isEqualTo(1);
+    assertThat(Guess.count(new String[3])).isEqualTo(3);
+    assertThat(Guess.count(new int[0])).isZero();
+    assertThat(Guess.count(Optional.of("x"))).isEqualTo(1);
+    assertThat(Guess.count(Optional.empty())).isZero();
+    assertThat(Guess.count(7L)).isEqualTo(7);
+    assertThat(Guess.count(null)).isZero();
+  }
+
+  @Test
+  void neverIteratesAnIterableNorCallsSizeOnAnObject() {
+    AtomicInteger iterations = new AtomicInteger();
+    Iterable<String> cursor = () -> {
+      iterations.incrementAndGet();
+      return List.of("row").iterator();
+    };
+    Object sized = new Object() {
+      @SuppressWarnings("unused")
+      public int size() {
+        iterations.incrementAndGet();
+        return 5;
+      }
+    };
+    Iterator<String> iterator = List.of("x").iterator();
+
+    assertThat(Guess.count(cursor)).isEqualTo(Guess.UNKNOWN);
+    assertThat(Guess.count(sized)).isEqualTo(Guess.UNKNOWN);
+    assertThat(Guess.count(iterator)).isEqualTo(Guess.UNKNOWN);
+    assertThat(Guess.count(java.util.stream.Stream.of(1, 2))).isEqualTo(Guess.UNKNOWN);
+    assertThat(iterations).hasValue(0);
+    assertThat(iterator.hasNext()).isTrue();
+  }
+}

@@ -1,0 +1,56 @@
+package io.chatlens.instrumentation.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class SessionTableBoundTest {
+
+  private final AtomicLong clock = new AtomicLong();
+
+  @Test
+  void aMillionSessionsKeyedByAnythingStayWithinTheLimit() {
+    SessionTable table = new SessionTable(1000, clock::incrementAndGet);
+    for (int i = 0; i < 1_000_000; i++) {
+      table.touched("message text used as a key " + i); // a heuristic keyed by text: never seen created
+    }
+    assertThat(table.size()).isEqualTo(1000);
+    for (int i = 0; i < 1_000_000; i++) {
+      table.created("sess-" + i, "user");
+    }
+    assertThat(table.size()).isEqualTo(1000);
+    assertThat(table.userOf("sess-999999")).isEqualTo("user");
+    assertThat(table.userOf("sess-0")).isNull();
+  }
+
+  @Test
+  void evictsTheLeastRecentlyActiveAndReportsIt() {
+    SessionTable table = new SessionTable(2, clock::incrementAndGet);
+    table.created("a", "u1");
+    table.created("b", "u2");
+    table.touched("a"); // b is now the least recently active
+
+    List<SessionTable.Entry> evicted = table.created("c", "u3");
+
+    assertThat(evicted).isNotEmpty().extracting(SessionTable.Entry::sessionId).containsExactly("b");
+    assertThat(table.size()).isEqualTo(2);
+  }
+
+  @Test
+  void idleSweepRemovesOnlyIdleSessionsOldestFirst() {
+    SessionTable table = new SessionTable(10, clock::get);
+    clock.set(0);
+    table.created("old", "u");
+    clock.set(100);
+    table.created("recent", "u");
+    clock.set(150);
+
+    List<SessionTable.Entry> removed = table.removeIdle(100);
+
+    assertThat(removed).isNotEmpty().extracting(SessionTable.Entry::sessionId).containsExactly("old");
+    assertThat(table.size()).isEqualTo(1);
+    assertThat(table.removeLeastRecentlyActive(5)).extracting(SessionTable.Entry::sessionId).containsExactly("recent");
+  }
+}

@@ -1,0 +1,66 @@
+package io.chatlens.smoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.chatlens.smoke.harness.AgentJvm;
+import io.chatlens.smoke.harness.OtlpReceiver;
+import io.chatlens.smoke.harness.OtlpReceiver.ReceivedSpan;
+import io.chatlens.smoke.harness.Paths;
+import io.chatlens.smoke.harness.RunningJvm;
+import io.chatlens.smoke.harness.Spans;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A search that returns a one-shot cursor ({@code org.acme.cursor.Hits}: iterable once, {@code size()} would run
+ * another query): with the agent the chatbot gives the same answers as without, because the agent never iterates
+ * or calls into a value it cannot count without side effects.
+ */
+class CursorSmokeTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private static AgentJvm cursorBot() {
+    List<Path> classpath = new ArrayList<>(List.of(Paths.testClasses()));
+    classpath.addAll(Paths.demoDependencies());
+    return AgentJvm.main("org.acme.cursor.CursorBot").classpath(classpath)
+        .agentOptions("config=" + Paths.testClasses().resolve("cursor/agent.properties"));
+  }
+
+  @Test
+  void aCursorLikeSearchResultGivesTheSameAnswersWithTheAgent() throws Exception {
+    String plain;
+    try (RunningJvm jvm = cursorBot().withoutAgent().start()) {
+      assertThat(jvm.waitForExit(TIMEOUT)).as(jvm.describe()).isZero();
+      plain = jvm.stdout();
+    }
+    assertThat(plain).contains("answered 4 of 5");
+    try (OtlpReceiver receiver = new OtlpReceiver();
+        RunningJvm jvm = cursorBot().exportTo(receiver).start()) {
+      assertThat(jvm.waitForExit(TIMEOUT)).as(jvm.describe()).isZero();
+      assertThat(jvm.stdout()).as("the application's answers with the agent").isEqualTo(plain);
+      assertThat(jvm.stderr()).doesNotContain("[chatlens] ERROR");
+      await().atMost(TIMEOUT).until(() -> Spans.named(Spans.ofService(receiver.spans(), "cursor"), "Index.search")
+          .size() == 5);
+      List<ReceivedSpan> searches = Spans.named(Spans.ofService(receiver.spans(), "cursor"), "Index.search");
+      assertThat(searches).isNotEmpty().allSatisfy(span -> {
+        assertThat(span.attribute("chatbot.search.results")).as("not counted: unknown").isNull();
+        assertThat(span.attribute("error.type")).isNull();
+      });
+      await().atMost(TIMEOUT).untilAsserted(() -> assertThat(receiver.metrics()).anySatisfy(metric -> {
+        assertThat(metric.metric().getName()).isEqualTo("chatbot.search.requests");
+        assertThat(metric.metric().getSum().getDataPointsList()).anySatisfy(point -> {
+          assertThat(point.getAttributesList()).anySatisfy(kv -> {
+            assertThat(kv.getKey()).isEqualTo("outcome");
+            assertThat(kv.getValue().getStringValue()).isEqualTo("unknown");
+          });
+          assertThat(point.getAsInt()).isEqualTo(5);
+        });
+      }));
+    }
+  }
+}
