@@ -167,7 +167,7 @@ final class AgentRuntime {
     Meter meter = telemetry.openTelemetry().getMeter(Instruments.SCOPE);
     AgentLogging currentLogging = logging;
     SelfMetrics.register(meter, telemetry.exporters(), currentLogging == null ? null : currentLogging.queue(),
-        dispatcher::faults);
+        () -> dispatcher.faults() + (currentLogging == null ? 0 : currentLogging.writerFaults()));
     SentryExport currentSentry = sentry;
     if (currentSentry != null) {
       SelfMetrics.registerSentry(meter, currentSentry::counters);

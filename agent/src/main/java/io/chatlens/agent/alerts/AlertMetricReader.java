@@ -23,6 +23,7 @@ public final class AlertMetricReader implements MetricReader {
   private volatile java.util.concurrent.ScheduledExecutorService scheduler;
   private final java.util.concurrent.atomic.AtomicBoolean exporting = new java.util.concurrent.atomic.AtomicBoolean();
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile CompletableResultCode inFlight;
 
   /**
    * Also sends what this reader collects to a (cumulative) exporter every {@code interval}: the OTLP metric export,
@@ -78,6 +79,7 @@ public final class AlertMetricReader implements MetricReader {
     try {
       Collection<MetricData> metrics = collect();
       CompletableResultCode result = metrics.isEmpty() ? CompletableResultCode.ofSuccess() : target.export(metrics);
+      inFlight = result;
       result.whenComplete(() -> exporting.set(false));
       return result;
     } catch (Throwable failure) {
@@ -148,6 +150,12 @@ public final class AlertMetricReader implements MetricReader {
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
       }
+    }
+    // a periodic export still in flight (a short-lived application exits right after one started) finishes first:
+    // shutting the exporter down under it would interrupt it, and the final export would be skipped as "running"
+    CompletableResultCode pending = inFlight;
+    if (pending != null) {
+      pending.join(5, java.util.concurrent.TimeUnit.SECONDS);
     }
     exportNow().join(5, java.util.concurrent.TimeUnit.SECONDS);
     shutdown = true;

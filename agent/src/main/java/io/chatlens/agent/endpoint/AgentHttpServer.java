@@ -17,9 +17,11 @@ import java.util.concurrent.Executors;
 public final class AgentHttpServer implements AutoCloseable {
 
   private final HttpServer server;
+  private final java.util.concurrent.ExecutorService executor;
 
-  private AgentHttpServer(HttpServer server) {
+  private AgentHttpServer(HttpServer server, java.util.concurrent.ExecutorService executor) {
     this.server = server;
+    this.executor = executor;
   }
 
   /** Starts the endpoint, or returns {@code null} (after one warning) when it cannot bind. */
@@ -33,11 +35,12 @@ public final class AgentHttpServer implements AutoCloseable {
       HealthReport health, java.util.Map<String, java.util.function.Supplier<String>> jsonViews) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
-      server.setExecutor(Executors.newSingleThreadExecutor(task -> {
+      java.util.concurrent.ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "chatlens-http");
         thread.setDaemon(true);
         return thread;
-      }));
+      });
+      server.setExecutor(executor);
       server.createContext("/metrics", exchange -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
           PrometheusText.render(metrics.collect(), resource)));
       server.createContext("/health", exchange -> respond(exchange, "UP".equals(health.status()) ? 200 : 503,
@@ -53,7 +56,7 @@ public final class AgentHttpServer implements AutoCloseable {
       }));
       server.start();
       Diagnostics.debug("endpoint listening on http://" + host + ":" + server.getAddress().getPort() + "/metrics");
-      return new AgentHttpServer(server);
+      return new AgentHttpServer(server, executor);
     } catch (IOException | RuntimeException unavailable) {
       Diagnostics.warn("cannot open the Prometheus endpoint on " + host + ":" + port + " (" + unavailable.getMessage()
           + "); set chatlens.prometheus.port or chatlens.prometheus.enabled=false. Everything else works.");
@@ -87,5 +90,6 @@ public final class AgentHttpServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }

@@ -8,7 +8,6 @@ import io.chatlens.instrumentation.core.ChatEvent;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The agent's structured log: application threads put {@link ChatEvent}s on an {@link EventQueue}; one
@@ -20,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class AgentLogging implements AutoCloseable {
 
   /** How long the idle writer sleeps before looking at the queue again: the most a line can wait. */
-  private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+  /** The longest the writer waits before it flushes what it wrote (it is woken as soon as an event arrives). */
+  private static final long IDLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final EventQueue queue;
   private final LogLayout layout;
@@ -29,6 +29,7 @@ public final class AgentLogging implements AutoCloseable {
   private final Redactor redactor;
   private final Thread writer;
   private volatile boolean running = true;
+  private final java.util.concurrent.atomic.AtomicLong writerFaults = new java.util.concurrent.atomic.AtomicLong();
 
   private volatile java.util.function.Consumer<ChatEvent> forwarder;
 
@@ -76,25 +77,32 @@ public final class AgentLogging implements AutoCloseable {
     boolean unflushed = false;
     while (running) {
       try {
-        ChatEvent event = queue.poll();
+        ChatEvent event = unflushed ? queue.poll() : queue.take(IDLE_WAIT_NANOS);
         if (event != null) {
           append(event);
           unflushed = true;
-        } else {
-          if (unflushed) {
-            unflushed = false;
-            router.flush();
-          }
-          LockSupport.parkNanos(IDLE_WAIT_NANOS);
-          if (Thread.interrupted()) {
-            break;
-          }
+        } else if (unflushed) {
+          unflushed = false;
+          router.flush();
         }
-      } catch (RuntimeException | StackOverflowError fault) {
-        // a broken appender or a hostile exception must not kill the writer
+        if (Thread.interrupted() && !running) {
+          break;
+        }
+      } catch (Throwable fault) {
+        // a broken appender, a hostile exception, an OutOfMemoryError or a LinkageError must not kill the writer:
+        // it counts the fault and goes on with the next event
+        writerFaults.incrementAndGet();
+        if (fault instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
     queue.drainTo(this::appendQuietly);
+  }
+
+  /** Faults the writer survived (an event it could not write, an Error while writing). */
+  public long writerFaults() {
+    return writerFaults.get();
   }
 
   private void append(ChatEvent event) {
@@ -109,8 +117,8 @@ public final class AgentLogging implements AutoCloseable {
   private void appendQuietly(ChatEvent event) {
     try {
       append(event);
-    } catch (RuntimeException | StackOverflowError fault) {
-      // keep draining
+    } catch (Throwable fault) {
+      writerFaults.incrementAndGet(); // keep draining
     }
   }
 

@@ -17,6 +17,10 @@ import java.util.function.Consumer;
 public final class EventQueue implements EventSink {
 
   private final BlockingQueue<ChatEvent> main;
+  /** The writer thread, parked until an event arrives; {@code null} before it registers. */
+  private volatile Thread consumer;
+  /** Set by the writer just before it parks: only then does an application thread wake it (one unpark per idle spell). */
+  private final java.util.concurrent.atomic.AtomicBoolean consumerParked = new java.util.concurrent.atomic.AtomicBoolean();
   private final BlockingQueue<ChatEvent> overflow;
   private final int lowPriorityLimit;
   private final ChatEvent.Level threshold;
@@ -73,13 +77,44 @@ public final class EventQueue implements EventSink {
       return;
     }
     accepted.incrementAndGet();
+    wakeConsumer();
   }
 
   /**
-   * Takes the next event without waiting; {@code null} if there is none. The writer never blocks on the
-   * queue's condition, so offering an event never has to wake a parked thread (a system call) on the
-   * application thread: the writer polls, and sleeps briefly when the queue is empty.
+   * Wakes the writer if it is parked. Under load the writer is busy and this is one volatile read; only the first
+   * event after an idle spell pays for an unpark.
    */
+  private void wakeConsumer() {
+    if (consumerParked.get() && consumerParked.compareAndSet(true, false)) {
+      Thread waiting = consumer;
+      if (waiting != null) {
+        java.util.concurrent.locks.LockSupport.unpark(waiting);
+      }
+    }
+  }
+
+  /**
+   * The next event, waiting for one (parked, not polling: an arriving event wakes the waiter) at most
+   * {@code maxWaitNanos} or until an interrupt; {@code null} if none came. For the one writer thread only.
+   */
+  ChatEvent take(long maxWaitNanos) {
+    ChatEvent next = poll();
+    if (next != null) {
+      return next;
+    }
+    consumer = Thread.currentThread();
+    consumerParked.set(true);
+    next = poll(); // an event offered before the flag was visible
+    if (next != null) {
+      consumerParked.set(false);
+      return next;
+    }
+    java.util.concurrent.locks.LockSupport.parkNanos(this, maxWaitNanos);
+    consumerParked.set(false);
+    return poll();
+  }
+
+  /** Takes the next event without waiting; {@code null} if there is none. */
   ChatEvent poll() {
     ChatEvent urgent = overflow.poll();
     if (urgent != null) {

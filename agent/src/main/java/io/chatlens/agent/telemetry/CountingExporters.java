@@ -27,6 +27,7 @@ final class CountingExporters {
         stats.succeeded(items);
       } else {
         stats.failed(items);
+        Diagnostics.debug("export of " + stats.signal() + " failed: " + result.getFailureThrowable());
         Diagnostics.warnRateLimited("export", "exporting " + stats.signal()
             + " failed; the backend is unreachable or refused them (retried with backoff; reported at most once a minute)");
       }

@@ -78,6 +78,61 @@ class AlertMetricReaderTest {
   }
 
   @Test
+  void anExportInFlightAtShutdownFinishesAndTheFinalExportStillRuns() {
+    AlertMetricReader reader = new AlertMetricReader();
+    java.util.List<io.opentelemetry.sdk.common.CompletableResultCode> pending =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.List<Long> exportedValues = new java.util.concurrent.CopyOnWriteArrayList<>();
+    reader.exportEvery(new io.opentelemetry.sdk.metrics.export.MetricExporter() {
+      @Override
+      public io.opentelemetry.sdk.common.CompletableResultCode export(java.util.Collection<MetricData> metrics) {
+        io.opentelemetry.sdk.common.CompletableResultCode result = new io.opentelemetry.sdk.common.CompletableResultCode();
+        metrics.forEach(metric -> exportedValues.add(metric.getLongSumData().getPoints().iterator().next().getValue()));
+        pending.add(result);
+        if (pending.size() > 1) {
+          result.succeed(); // the final export answers at once
+        } else {
+          new Thread(() -> { // the first, slow one answers a moment later
+            try {
+              Thread.sleep(300);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            result.succeed();
+          }).start();
+        }
+        return result;
+      }
+
+      @Override
+      public AggregationTemporality getAggregationTemporality(InstrumentType type) {
+        return AggregationTemporality.CUMULATIVE;
+      }
+
+      @Override
+      public io.opentelemetry.sdk.common.CompletableResultCode flush() {
+        return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+      }
+
+      @Override
+      public io.opentelemetry.sdk.common.CompletableResultCode shutdown() {
+        // shutting the sender down interrupts what is still in flight, as the JDK HTTP sender does
+        pending.forEach(result -> { if (!result.isDone()) { result.fail(); } });
+        return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+      }
+    }, Duration.ofMillis(50));
+    SdkMeterProvider provider = SdkMeterProvider.builder().registerMetricReader(reader).build();
+    provider.get("test").counterBuilder("chatbot.requests").build().add(3);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !pending.isEmpty());
+    provider.get("test").counterBuilder("chatbot.requests").build().add(2);
+
+    provider.shutdown().join(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(pending).hasSizeGreaterThanOrEqualTo(2).allMatch(io.opentelemetry.sdk.common.CompletableResultCode::isSuccess);
+    assertThat(exportedValues).isNotEmpty().last().as("the final export has every measurement").isEqualTo(5L);
+  }
+
+  @Test
   void aResetReaderServesTheNextMeterProviderAfterAFailedStartClosedIt() {
     AlertMetricReader reader = new AlertMetricReader();
     SdkMeterProvider failed = SdkMeterProvider.builder().registerMetricReader(reader).build();

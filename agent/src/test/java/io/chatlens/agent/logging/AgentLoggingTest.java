@@ -86,4 +86,33 @@ class AgentLoggingTest {
     assertThat(dev.of(LogStream.ERROR).activeFile()).isEqualTo(logs.resolve("error/bot-error.log"));
     assertThat(dev.of(LogStream.MAIN).rollingPattern()).isEqualTo(logs.resolve("bot.%d{yyyy-MM-dd,UTC}.%i.log").toString());
   }
+
+  @Test
+  void theWriterSurvivesErrorsAndCountsThem() throws Exception {
+    AgentConfig config = TestEvents.config(logs);
+    AgentLogging logging = AgentLogging.start(config, Redaction.from(config), new MutableClock("2024-01-15T10:00:00Z"));
+    java.util.concurrent.atomic.AtomicInteger forwarded = new java.util.concurrent.atomic.AtomicInteger();
+    logging.forwardTo(event -> {
+      if (forwarded.incrementAndGet() == 1) {
+        throw new OutOfMemoryError("simulated");
+      }
+      if (forwarded.get() == 2) {
+        throw new NoClassDefFoundError("simulated");
+      }
+    });
+    try {
+      for (int i = 0; i < 3; i++) {
+        logging.queue().accept(TestEvents.event(ChatEvent.Level.WARN, "search_engine", "search", "event " + i));
+      }
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> forwarded.get() == 3);
+      assertThat(logging.writerFaults()).isEqualTo(2);
+      // still alive after both: a later event is written
+      logging.queue().accept(TestEvents.event(ChatEvent.Level.WARN, "search_engine", "search", "after the errors"));
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> forwarded.get() == 4);
+    } finally {
+      logging.close();
+    }
+    assertThat(Files.readString(logs.resolve("chatbot.log"))).contains("event 2").contains("after the errors");
+  }
 }

@@ -94,4 +94,21 @@ class EventQueueTest {
     assertThat(queue.droppedLowPriority() + queue.droppedHighPriority()).isZero();
     assertThat(queue.isEnabled(ChatEvent.Level.INFO)).isFalse();
   }
+
+  @Test
+  void aWaitingWriterIsWokenByTheNextEventInsteadOfPolling() throws Exception {
+    EventQueue queue = new EventQueue(16, ChatEvent.Level.INFO);
+    java.util.concurrent.CompletableFuture<ChatEvent> taken = new java.util.concurrent.CompletableFuture<>();
+    Thread writer = new Thread(() -> taken.complete(queue.take(java.util.concurrent.TimeUnit.SECONDS.toNanos(60))));
+    writer.start();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> writer.getState() == Thread.State.TIMED_WAITING);
+    ChatEvent event = TestEvents.event(ChatEvent.Level.INFO, "search_engine", "search", "wake up");
+
+    queue.accept(event);
+
+    // woken at once: far sooner than the 60 s it would otherwise wait
+    assertThat(taken.get(10, java.util.concurrent.TimeUnit.SECONDS)).isSameAs(event);
+    writer.join(10_000);
+  }
 }

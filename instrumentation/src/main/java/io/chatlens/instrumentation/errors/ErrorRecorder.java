@@ -8,13 +8,11 @@ import io.chatlens.instrumentation.core.Instruments;
 import io.chatlens.instrumentation.core.Invocation;
 import io.chatlens.instrumentation.core.Labels;
 import io.chatlens.instrumentation.core.Settings;
+import io.chatlens.instrumentation.core.WeakIdentityMap;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Records errors: whatever is thrown out of an instrumented method and whatever reaches the application's
@@ -49,7 +47,8 @@ public final class ErrorRecorder {
   private final Settings settings;
   private final Labels systemLabels = Labels.of("category", "type");
   private final Labels userLabels = Labels.of("category");
-  private final Map<Throwable, ErrorInfo> seen = Collections.synchronizedMap(new WeakHashMap<>());
+  // by identity, weakly: an application exception's equals/hashCode never run, and nothing is kept alive
+  private final WeakIdentityMap<Throwable, ErrorInfo> seen = new WeakIdentityMap<>(1_000);
   private final ErrorGroups groups;
   private final ErrorSink tracker;
 
@@ -84,9 +83,6 @@ public final class ErrorRecorder {
       boolean userError = categorizer.isUserError(category) && !settings.countUserErrorsAsErrors;
       details = fingerprints.describe(error);
       info = new ErrorInfo(error.getClass().getName(), category, details.fingerprint(), userError);
-      if (seen.size() > 10_000) {
-        seen.clear();
-      }
       seen.put(error, info);
     }
     Span span = invocation.span();
@@ -186,7 +182,7 @@ public final class ErrorRecorder {
   private boolean causeAlreadyRecorded(Throwable error) {
     Throwable cause = error.getCause();
     for (int depth = 0; cause != null && cause != error && depth < 10; depth++) {
-      if (seen.containsKey(cause)) {
+      if (seen.get(cause) != null) {
         return true;
       }
       cause = cause.getCause();

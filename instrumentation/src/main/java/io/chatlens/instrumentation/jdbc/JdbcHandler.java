@@ -3,6 +3,7 @@ package io.chatlens.instrumentation.jdbc;
 import io.chatlens.instrumentation.core.ChatEvent;
 import io.chatlens.instrumentation.core.ComponentHandler;
 import io.chatlens.instrumentation.core.Events;
+import io.chatlens.instrumentation.core.WeakIdentityMap;
 import io.chatlens.instrumentation.core.Instruments;
 import io.chatlens.instrumentation.core.Invocation;
 import io.chatlens.instrumentation.core.Probe;
