@@ -157,6 +157,7 @@ public final class AlertMetricReader implements MetricReader {
     if (pending != null) {
       pending.join(5, java.util.concurrent.TimeUnit.SECONDS);
     }
+    exporting.set(false); // the scheduler has stopped: the final export must not be skipped as "still running"
     exportNow().join(5, java.util.concurrent.TimeUnit.SECONDS);
     shutdown = true;
     return target.shutdown();

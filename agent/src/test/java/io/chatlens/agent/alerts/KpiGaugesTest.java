@@ -21,6 +21,7 @@ class KpiGaugesTest {
     Signals signals = new Signals(Duration.ofMinutes(5));
     KpiGauges kpis = KpiGauges.register(provider.get("io.chatlens.alerts"), signals);
 
+    // no data, no points: the SDK then reports no metric at all; once data comes, the three gauges appear (below)
     assertThat(reader.collectAllMetrics().stream().mapToInt(metric -> metric.getDoubleGaugeData().getPoints().size())
         .sum()).as("no data, no points").isZero();
 

@@ -70,7 +70,8 @@ public final class Instruments {
         .setDescription("Results returned per search.")
         .setExplicitBucketBoundariesAdvice(List.of(0L, 1L, 2L, 3L, 5L, 10L, 20L, 50L, 100L)).build();
     searchRequests = meter.counterBuilder("chatbot.search.requests").setUnit("{search}")
-        .setDescription("Searches, by outcome (results, zero_results, error). zero_results/all is the accuracy proxy.").build();
+        .setDescription("Searches, by outcome (results, zero_results, error, unknown: not countable without consuming the result). "
+            + "zero_results/all is the accuracy proxy.").build();
     searchFeedback = meter.counterBuilder("chatbot.search.feedback").setUnit("{answer}")
         .setDescription("Answers the user marked correct or incorrect.").build();
     databaseDuration = seconds("chatbot.database.operation.duration", "Duration of the application's data-access methods.");

@@ -138,7 +138,7 @@ public final class SessionHandler extends BaseHandler {
     if (sessionId == null) {
       return;
     }
-    SessionTable.Entry entry = table.touched(sessionId);
+    SessionTable.Entry entry = table.touched(sessionId, evicted -> recordEnd(evicted, "evicted"));
     instruments.interactions.add(1);
     invocation.span().setAttribute(Instruments.SESSION_ID, sessionId);
     if (events.enabled(ChatEvent.Level.DEBUG)) {

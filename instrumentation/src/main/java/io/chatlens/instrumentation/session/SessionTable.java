@@ -69,23 +69,32 @@ public final class SessionTable {
     }
   }
 
+  /** Records an interaction; evictions it causes are not reported (see {@link #touched(String, java.util.function.Consumer)}). */
+  public Entry touched(String sessionId) {
+    return touched(sessionId, evicted -> { });
+  }
+
   /**
    * Records an interaction; a session never seen created (agent attached later) starts being tracked now, within
-   * the same limit (the least recently active session is evicted, silently: it was never seen created either).
+   * the same limit: the least recently active session is evicted and handed to {@code onEvicted} (after the lock).
    */
-  public Entry touched(String sessionId) {
+  public Entry touched(String sessionId, java.util.function.Consumer<Entry> onEvicted) {
+    List<Entry> evicted;
+    Entry entry;
     synchronized (sessions) {
-      Entry entry = sessions.get(sessionId);
+      entry = sessions.get(sessionId);
       long now = now();
+      evicted = List.of();
       if (entry == null) {
         entry = new Entry(sessionId, null, now);
         sessions.put(sessionId, entry);
-        evictBeyondLimit();
+        evicted = evictBeyondLimit();
       }
       entry.interactions.incrementAndGet();
       entry.lastActiveNanos = now;
-      return entry;
     }
+    evicted.forEach(onEvicted);
+    return entry;
   }
 
   private List<Entry> evictBeyondLimit() {

@@ -13,10 +13,13 @@ class SessionTableBoundTest {
   @Test
   void aMillionSessionsKeyedByAnythingStayWithinTheLimit() {
     SessionTable table = new SessionTable(1000, clock::incrementAndGet);
+    table.created("real", "alice");
+    java.util.List<String> evicted = new java.util.ArrayList<>();
     for (int i = 0; i < 1_000_000; i++) {
-      table.touched("message text used as a key " + i); // a heuristic keyed by text: never seen created
+      table.touched("message text used as a key " + i, entry -> evicted.add(entry.sessionId())); // never seen created
     }
     assertThat(table.size()).isEqualTo(1000);
+    assertThat(evicted).as("every eviction is reported, the real session's too").hasSize(999_001).contains("real");
     for (int i = 0; i < 1_000_000; i++) {
       table.created("sess-" + i, "user");
     }
