@@ -114,7 +114,10 @@ public final class Telemetry {
         .addMetricReaderCustomizer((reader, properties) -> {
           // The OTLP periodic reader would keep a third copy of every metric: the in-process reader exports instead,
           // when the exporter wants what it has (cumulative, default aggregations).
-          if (shared && !sharedExports[0] && reader instanceof PeriodicMetricReader
+          // Exemplars are taken out of a reader's storage at each collection: with exemplars on, the OTLP export
+          // keeps a reader of its own, or the endpoint's and the alert engine's collections would take them first.
+          boolean exemplarsOff = "always_off".equals(properties.getString("otel.metrics.exemplar.filter", "always_off"));
+          if (shared && !sharedExports[0] && reader instanceof PeriodicMetricReader && exemplarsOff
               && lastMetricExporter[0] != null && cumulativeDefaults(lastMetricExporter[0])) {
             io.chatlens.agent.alerts.AlertMetricReader inProcess = (io.chatlens.agent.alerts.AlertMetricReader) alertReader;
             inProcess.exportEvery(lastMetricExporter[0],
