@@ -75,6 +75,12 @@ public final class ChatLensBridge {
     try {
       current.onExit(token, returned, thrown);
     } catch (Throwable fault) {
+      // the thread's state first (the stack has unwound to here, so there is room again), then the count
+      try {
+        current.onExitLost(token);
+      } catch (Throwable again) {
+        // nothing more can be done on this thread; the fault below is still counted
+      }
       BridgeFaults.record(fault);
     }
   }

@@ -26,6 +26,14 @@ public interface Dispatcher {
   void onExit(Object token, Object returned, Throwable thrown);
 
   /**
+   * Called when {@link #onExit} itself failed before it could run (a StackOverflowError as it was called, say): puts
+   * back the thread's state (context, current call) that the call's entry set, and records nothing else.
+   *
+   * @param token what {@link #onEnter} returned
+   */
+  default void onExitLost(Object token) {}
+
+  /**
    * Called when a woven constructor completed, e.g. to remember thread pools whose queues are reported.
    *
    * @param probeId the id the agent gave this constructor

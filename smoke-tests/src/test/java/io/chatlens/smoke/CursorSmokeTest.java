@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A search that returns a one-shot cursor ({@code org.acme.cursor.Hits}: iterable once, {@code size()} would run
- * another query): with the agent the chatbot gives the same answers as without, because the agent never iterates
- * or calls into a value it cannot count without side effects.
+ * another query), and one that returns a lazy ORM-like collection ({@code org.acme.cursor.LazyBag}, whose every
+ * {@code size()} the chatbot counts): with the agent the chatbot gives the same answers, and sees the same number
+ * of {@code size()} calls, as without, because the agent never iterates or calls into a value it cannot count
+ * without side effects.
  */
 class CursorSmokeTest {
 
@@ -38,19 +40,22 @@ class CursorSmokeTest {
       assertThat(jvm.waitForExit(TIMEOUT)).as(jvm.describe()).isZero();
       plain = jvm.stdout();
     }
-    assertThat(plain).contains("answered 4 of 5");
+    assertThat(plain).contains("answered 4 of 5").contains("size() of lazy archive results called 1 times");
     try (OtlpReceiver receiver = new OtlpReceiver();
         RunningJvm jvm = cursorBot().exportTo(receiver).start()) {
       assertThat(jvm.waitForExit(TIMEOUT)).as(jvm.describe()).isZero();
       assertThat(jvm.stdout()).as("the application's answers with the agent").isEqualTo(plain);
       assertThat(jvm.stderr()).doesNotContain("[chatlens] ERROR");
-      await().atMost(TIMEOUT).until(() -> Spans.named(Spans.ofService(receiver.spans(), "cursor"), "Index.search")
-          .size() == 5);
+      await().atMost(TIMEOUT).untilAsserted(() -> assertThat(Spans.named(Spans.ofService(receiver.spans(), "cursor"),
+          "Index.search")).as("%s", receiver.spans().stream().map(received -> received.span().getName()).toList()).hasSize(5));
       List<ReceivedSpan> searches = Spans.named(Spans.ofService(receiver.spans(), "cursor"), "Index.search");
       assertThat(searches).isNotEmpty().allSatisfy(span -> {
         assertThat(span.attribute("chatbot.search.results")).as("not counted: unknown").isNull();
         assertThat(span.attribute("error.type")).isNull();
       });
+      List<ReceivedSpan> archive = Spans.named(Spans.ofService(receiver.spans(), "cursor"), "Index.archive");
+      assertThat(archive).as("the lazy collection's search").hasSize(1)
+          .allSatisfy(span -> assertThat(span.attribute("chatbot.search.results")).isNull());
       await().atMost(TIMEOUT).untilAsserted(() -> assertThat(receiver.metrics()).anySatisfy(metric -> {
         assertThat(metric.metric().getName()).isEqualTo("chatbot.search.requests");
         assertThat(metric.metric().getSum().getDataPointsList()).anySatisfy(point -> {
@@ -58,7 +63,7 @@ class CursorSmokeTest {
             assertThat(kv.getKey()).isEqualTo("outcome");
             assertThat(kv.getValue().getStringValue()).isEqualTo("unknown");
           });
-          assertThat(point.getAsInt()).isEqualTo(5);
+          assertThat(point.getAsInt()).as("5 cursor searches and 1 lazy archive search").isEqualTo(6);
         });
       }));
     }

@@ -16,5 +16,6 @@ public final class CursorBot {
       answered += reply.equals("found nothing") ? 0 : 1;
     }
     System.out.println("answered " + answered + " of " + questions.length);
+    System.out.println("size() of lazy archive results called " + LazyBag.sizeCalls + " times");
   }
 }

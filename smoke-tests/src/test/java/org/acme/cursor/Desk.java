@@ -10,6 +10,11 @@ public final class Desk {
     for (String hit : index.search(question)) {
       reply.append(reply.length() == 0 ? "" : " | ").append(hit);
     }
+    if (reply.length() == 0) {
+      for (String archived : index.archive(question)) {
+        reply.append(reply.length() == 0 ? "archived: " : " | ").append(archived);
+      }
+    }
     return reply.length() == 0 ? "found nothing" : reply.toString();
   }
 }

@@ -21,4 +21,11 @@ public final class Index {
     }
     return new Hits(rows);
   }
+
+  /** The same answers from the archive, in a lazy collection. */
+  public LazyBag archive(String query) {
+    List<String> rows = new ArrayList<>();
+    search(query).forEach(rows::add);
+    return new LazyBag(rows);
+  }
 }

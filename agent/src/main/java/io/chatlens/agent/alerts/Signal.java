@@ -104,16 +104,19 @@ public enum Signal {
   },
 
   /** Searches that found nothing, as a fraction of all searches: the accuracy proxy. */
-  ZERO_RESULT_RATE("Searches with zero results / all searches (the answer-accuracy proxy).") {
+  ZERO_RESULT_RATE("Searches with zero results / searches whose result count is known (the answer-accuracy proxy;"
+      + " outcome=\"unknown\" is left out of both).") {
     @Override
     OptionalDouble compute(SignalWindow w, Map<String, Double> params) {
-      return w.ratioOfIncreases(SEARCHES, where("outcome", "zero_results"), SEARCHES, ALL);
+      return w.ratioOfIncreases(SEARCHES, where("outcome", "zero_results"), SEARCHES,
+          attributes -> !"unknown".equals(attributes.get("outcome")));
     }
 
     @Override
     String promQl(String window, Map<String, Double> params) {
-      return ratio("chatbot_search_requests_total{outcome=\"zero_results\"}", "chatbot_search_requests_total",
-          "chatbot_search_requests_total", window);
+      return ratio("chatbot_search_requests_total{outcome=\"zero_results\"}",
+          "chatbot_search_requests_total{outcome!=\"unknown\"}",
+          "chatbot_search_requests_total{outcome!=\"unknown\"}", window);
     }
   },
 

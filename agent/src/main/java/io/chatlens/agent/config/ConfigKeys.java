@@ -115,9 +115,9 @@ public final class ConfigKeys {
   public static final ConfigKey<Accessor> SEARCH_QUERY = accessor("chatlens.search.query",
       "Where a search finds its query. Default: the first String argument. Only its length and hash are recorded.");
   public static final ConfigKey<Accessor> SEARCH_RESULT_COUNT = accessor("chatlens.search.result-count",
-      "How many results a search returned, e.g. return.getHits().size(). Default: the size of the returned "
-          + "collection, array, map or Optional, or a returned number; any other value, such as an Iterable that may "
-          + "be a one-shot cursor, is never iterated: its count is unknown.");
+      "How many results a search returned, e.g. return.getHits().size(). Default: the size of a returned JDK "
+          + "collection or map, an array or Optional, or a returned number; any other value, such as an Iterable that "
+          + "may be a one-shot cursor or a lazy collection of an ORM, is never iterated: its count is unknown.");
   public static final ConfigKey<Accessor> SEARCH_FEEDBACK = accessor("chatlens.search.feedback-outcome",
       "Whether a feedback call (role :feedback) says the answer was correct. Default: the first boolean argument, "
           + "or a word like good/bad, yes/no, correct/incorrect.");

@@ -128,6 +128,19 @@ class SignalsTest {
   }
 
   @Test
+  void searchesWithAnUnknownResultCountAreLeftOutOfTheZeroResultRate() {
+    at(0, collection().counter("chatbot.search.requests", 0, "outcome", "results")
+        .counter("chatbot.search.requests", 0, "outcome", "unknown"));
+    at(60, collection().counter("chatbot.search.requests", 30, "outcome", "results")
+        .counter("chatbot.search.requests", 10, "outcome", "zero_results")
+        .counter("chatbot.search.requests", 60, "outcome", "unknown"));
+
+    assertThat(valueOf(Signal.ZERO_RESULT_RATE)).isCloseTo(10.0 / 40, within(1e-12));
+    assertThat(Signal.ZERO_RESULT_RATE.promQl("5m", Map.of()))
+        .contains("chatbot_search_requests_total{outcome!=\"unknown\"}");
+  }
+
+  @Test
   void databaseCountsAreIncreasesWithinTheWindow() {
     at(0, collection().counter("chatbot.db.connection.failures", 2).counter("chatbot.db.slow_queries", 10));
     at(60, collection().counter("chatbot.db.connection.failures", 3).counter("chatbot.db.slow_queries", 17));

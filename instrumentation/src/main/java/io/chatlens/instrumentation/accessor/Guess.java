@@ -96,20 +96,15 @@ public final class Guess {
   public static final long UNKNOWN = -1;
 
   /**
-   * How many results a value holds, read without side effects: the size of a collection, map or array, 0 or 1 for an
-   * optional, a number itself. Anything else (an {@code Iterable} that may be a one-shot cursor or a stream, an
-   * object whose {@code size()} could run a query) is never iterated or called: {@link #UNKNOWN}. An accessor in
+   * How many results a value holds, read without side effects: the size of a JDK collection or map, the length of an
+   * array, 0 or 1 for an optional, a JDK number itself. Anything else is never iterated or called: {@link #UNKNOWN}.
+   * That covers an {@code Iterable} that may be a one-shot cursor or a stream, and a collection class that is not the
+   * JDK's own (a Hibernate {@code PersistentBag}, say, whose {@code size()} can run a query). An accessor in
    * {@code chatlens.search.result-count} reads other shapes.
    */
   public static long count(Object value) {
     if (value == null) {
       return 0;
-    }
-    if (value instanceof Collection<?> collection) {
-      return collection.size();
-    }
-    if (value instanceof Map<?, ?> map) {
-      return map.size();
     }
     if (value.getClass().isArray()) {
       return java.lang.reflect.Array.getLength(value);
@@ -117,11 +112,28 @@ public final class Guess {
     if (value instanceof Optional<?> optional) {
       return optional.isPresent() ? 1 : 0;
     }
+    if (!isJdkClass(value.getClass())) {
+      return UNKNOWN;
+    }
+    if (value instanceof Collection<?> collection) {
+      return collection.size();
+    }
+    if (value instanceof Map<?, ?> map) {
+      return map.size();
+    }
     if (value instanceof Number number) {
       return number.longValue();
     }
     return UNKNOWN;
   }
+
+  /** A class of the JDK itself (loaded by the boot or platform loader), whose size() has no side effects. */
+  private static boolean isJdkClass(Class<?> type) {
+    ClassLoader loader = type.getClassLoader();
+    return loader == null || loader == PLATFORM;
+  }
+
+  private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
   /** A feedback outcome: a boolean argument, or a word like good/bad, yes/no, correct/incorrect. */
   public static Boolean outcome(Object[] args) {

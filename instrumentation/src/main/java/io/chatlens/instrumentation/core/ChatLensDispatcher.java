@@ -88,6 +88,7 @@ public final class ChatLensDispatcher implements Dispatcher {
     if (spanName == null) {
       invocation.span = Span.fromContext(parentContext);
       invocation.ownsSpan = false;
+      invocation.before = Context.current(); // what its exit puts back if an inner call's exit never ran
       try {
         handler.onEnter(invocation);
       } catch (RuntimeException fault) {
@@ -142,9 +143,11 @@ public final class ChatLensDispatcher implements Dispatcher {
    * Calls inside this one whose exit never ran (an Error struck in their exit advice): their spans are ended here
    * and their turns no longer count as in flight. Bounded by the nesting depth.
    */
-  private void abandonInnerCalls(Invocation invocation) {
+  private boolean abandonInnerCalls(Invocation invocation) {
     Invocation stale = CURRENT.get();
+    boolean found = false;
     for (int depth = 0; stale != null && stale != invocation && depth < 1000; depth++) {
+      found = true;
       if (stale.ownsSpan) {
         stale.ownsSpan = false;
         if (stale.probe.component() == Component.TURN) {
@@ -154,6 +157,7 @@ public final class ChatLensDispatcher implements Dispatcher {
       }
       stale = stale.parent;
     }
+    return found;
   }
 
   /**
@@ -161,8 +165,14 @@ public final class ChatLensDispatcher implements Dispatcher {
    * an inner call whose exit never ran leaves behind; the context from before this call is then put back directly,
    * so no later span of the thread gets a wrong parent.
    */
-  private static void restoreContext(Invocation invocation) {
+  private static void restoreContext(Invocation invocation, boolean innerCallsAbandoned) {
     if (invocation.scope == null) {
+      // A call without a span of its own made nothing current; but an inner call whose exit never ran left its
+      // scope current: put back what was current when this call began.
+      if (innerCallsAbandoned && invocation.before != null && Context.current() != invocation.before) {
+        @SuppressWarnings({"resource", "MustBeClosedChecker"})
+        io.opentelemetry.context.Scope forced = invocation.before.makeCurrent(); // left open: the restored state
+      }
       return;
     }
     invocation.scope.close();
@@ -217,8 +227,7 @@ public final class ChatLensDispatcher implements Dispatcher {
       // context current for every later span of the thread. (An outer call's exit heals an inner one whose exit
       // never ran: closing its scope restores the context from before it, and it resets the current invocation.)
       try {
-        abandonInnerCalls(invocation);
-        restoreContext(invocation);
+        restoreContext(invocation, abandonInnerCalls(invocation));
       } finally {
         CURRENT.set(invocation.parent);
         if (invocation.probe.component() == Component.TURN) {
@@ -229,6 +238,42 @@ public final class ChatLensDispatcher implements Dispatcher {
         }
       }
     }
+  }
+
+  /**
+   * The exit of a call failed before {@link #onExit} could run (a StackOverflowError as it was called): only the
+   * thread's state is put back, with as little stack as possible. Nothing is recorded for the call but its span's end.
+   */
+  @Override
+  public void onExitLost(Object token) {
+    Invocation invocation = (Invocation) token;
+    if (CURRENT.get() != invocation && !isOnThread(invocation)) {
+      return; // onExit ran (or an outer exit healed this call): nothing left behind
+    }
+    try {
+      restoreContext(invocation, abandonInnerCalls(invocation));
+    } finally {
+      CURRENT.set(invocation.parent);
+      if (invocation.probe.component() == Component.TURN) {
+        inFlightTurns.decrementAndGet();
+      }
+      if (invocation.ownsSpan) {
+        invocation.ownsSpan = false;
+        invocation.span.end();
+      }
+    }
+  }
+
+  /** Whether the invocation is still on this thread's chain of current invocations. */
+  private static boolean isOnThread(Invocation invocation) {
+    Invocation current = CURRENT.get();
+    for (int depth = 0; current != null && depth < 1000; depth++) {
+      if (current == invocation) {
+        return true;
+      }
+      current = current.parent;
+    }
+    return false;
   }
 
   @Override

@@ -117,32 +117,57 @@ public final class SessionTable {
     }
   }
 
+  /**
+   * At most this many sessions are removed per hold of the table's lock, so that a sweep of a large table never
+   * keeps an application thread waiting for long: the sweep releases the lock between batches.
+   */
+  static final int BATCH = 1_000;
+
   /** Removes the {@code count} least recently active sessions (a cleanup that only returned a count). */
   public List<Entry> removeLeastRecentlyActive(long count) {
     List<Entry> removed = new ArrayList<>();
-    synchronized (sessions) {
-      Iterator<Entry> eldest = sessions.values().iterator();
-      while (removed.size() < count && eldest.hasNext()) {
-        removed.add(eldest.next());
-        eldest.remove();
+    boolean more = true;
+    while (more && removed.size() < count) {
+      synchronized (sessions) {
+        Iterator<Entry> eldest = sessions.values().iterator();
+        int batch = 0;
+        while (removed.size() < count && batch < BATCH && eldest.hasNext()) {
+          removed.add(eldest.next());
+          eldest.remove();
+          batch++;
+        }
+        more = eldest.hasNext();
       }
     }
     return removed;
   }
 
-  /** Removes sessions idle for longer than the timeout: the oldest first, stopping at the first active one. */
+  /**
+   * Removes sessions idle for longer than the timeout: the oldest first, stopping at the first active one, in batches
+   * of at most {@link #BATCH} per hold of the lock.
+   */
   public List<Entry> removeIdle(long idleNanos) {
     long now = now();
     List<Entry> removed = new ArrayList<>();
-    synchronized (sessions) {
-      Iterator<Entry> eldest = sessions.values().iterator();
-      while (eldest.hasNext()) {
-        Entry entry = eldest.next();
-        if (now - entry.lastActiveNanos <= idleNanos) {
-          break;
+    boolean more = true;
+    while (more) {
+      synchronized (sessions) {
+        Iterator<Entry> eldest = sessions.values().iterator();
+        int batch = 0;
+        more = false;
+        while (eldest.hasNext()) {
+          if (batch == BATCH) {
+            more = true;
+            break;
+          }
+          Entry entry = eldest.next();
+          if (now - entry.lastActiveNanos <= idleNanos) {
+            break;
+          }
+          removed.add(entry);
+          eldest.remove();
+          batch++;
         }
-        removed.add(entry);
-        eldest.remove();
       }
     }
     return removed;
@@ -154,7 +179,9 @@ public final class SessionTable {
       return null;
     }
     synchronized (sessions) {
-      Entry entry = sessions.get(sessionId); // moves it to the tail: reading the user of a session is activity too
+      // Moves it to the tail: reading the user of a session (a turn of that session is running) counts as activity,
+      // so a session whose turns only look up its user is not swept as idle.
+      Entry entry = sessions.get(sessionId);
       if (entry == null) {
         return null;
       }

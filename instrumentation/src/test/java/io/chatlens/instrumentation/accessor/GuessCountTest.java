@@ -46,4 +46,46 @@ class GuessCountTest {
     assertThat(iterations).hasValue(0);
     assertThat(iterator.hasNext()).isTrue();
   }
+
+  /** A lazy collection like Hibernate's PersistentBag: its size() runs a query the first time. */
+  static final class LazyBag extends java.util.AbstractList<String> {
+    final AtomicInteger queries = new AtomicInteger();
+
+    @Override
+    public String get(int index) {
+      queries.incrementAndGet();
+      return "row";
+    }
+
+    @Override
+    public int size() {
+      queries.incrementAndGet();
+      return 1;
+    }
+  }
+
+  @Test
+  void neverCallsSizeOnACollectionOrMapThatIsNotTheJdksOwn() {
+    LazyBag bag = new LazyBag();
+    java.util.AbstractMap<String, String> lazyMap = new java.util.AbstractMap<>() {
+      @Override
+      public java.util.Set<Map.Entry<String, String>> entrySet() {
+        bag.queries.incrementAndGet();
+        return java.util.Set.of();
+      }
+    };
+    Number lazyNumber = new Number() {
+      @Override public int intValue() { bag.queries.incrementAndGet(); return 1; }
+      @Override public long longValue() { bag.queries.incrementAndGet(); return 1; }
+      @Override public float floatValue() { return 1; }
+      @Override public double doubleValue() { return 1; }
+    };
+
+    assertThat(Guess.count(bag)).isEqualTo(Guess.UNKNOWN);
+    assertThat(Guess.count(lazyMap)).isEqualTo(Guess.UNKNOWN);
+    assertThat(Guess.count(lazyNumber)).isEqualTo(Guess.UNKNOWN);
+    assertThat(bag.queries).hasValue(0);
+    assertThat(Guess.count(new java.util.ArrayList<>(List.of("a")))).isEqualTo(1);
+    assertThat(Guess.count(new java.util.concurrent.ConcurrentHashMap<>(Map.of("a", 1, "b", 2)))).isEqualTo(2);
+  }
 }

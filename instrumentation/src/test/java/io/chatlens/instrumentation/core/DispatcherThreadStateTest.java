@@ -56,6 +56,23 @@ class DispatcherThreadStateTest {
       public void onExit(Invocation invocation, Object returned, Throwable thrown, long durationNanos) {}
     };
     handlers.put(Component.SEARCH, handler);
+    handlers.put(Component.SESSION, new ComponentHandler() {
+      @Override
+      public ProbeSemantics describe(Probe probe) {
+        return handler.describe(probe);
+      }
+
+      @Override
+      public String spanName(Invocation invocation, ProbeSemantics semantics) {
+        return null; // a call that records no span of its own
+      }
+
+      @Override
+      public void onEnter(Invocation invocation) {}
+
+      @Override
+      public void onExit(Invocation invocation, Object returned, Throwable thrown, long durationNanos) {}
+    });
     handlers.put(Component.DATABASE, handler);
     return new ChatLensDispatcher(registry, instruments, errors, handlers);
   }
@@ -106,6 +123,46 @@ class DispatcherThreadStateTest {
     assertThat(spans.getFinishedSpanItems()).isNotEmpty()
         .filteredOn(span -> span.getName().endsWith(".find")).singleElement()
         .satisfies(span -> assertThat(span.getParentSpanContext().isValid()).isFalse());
+    assertThat(Context.current()).isSameAs(before);
+  }
+
+  @Test
+  void anOuterCallWithoutASpanHealsAnInnerCallWhoseExitNeverRan() {
+    ChatLensDispatcher dispatcher = dispatcher();
+    Context before = Context.current();
+    Object outer = dispatcher.onEnter(probe(Component.SESSION, "touch"), null, new Object[0]);
+    Object inner = dispatcher.onEnter(probe(Component.DATABASE, "load"), null, new Object[0]);
+    assertThat(outer).isNotNull();
+    assertThat(inner).isNotNull(); // its exit advice never runs
+    assertThat(Context.current()).isNotSameAs(before);
+
+    dispatcher.onExit(outer, null, null);
+
+    assertThat(Context.current()).as("the inner call's scope is not left current").isSameAs(before);
+    assertThat(spans.getFinishedSpanItems()).as("the inner span is ended").hasSize(1);
+    Object later = dispatcher.onEnter(probe("find"), null, new Object[0]);
+    dispatcher.onExit(later, null, null);
+    assertThat(spans.getFinishedSpanItems()).hasSize(2)
+        .filteredOn(span -> span.getName().endsWith(".find")).singleElement()
+        .satisfies(span -> assertThat(span.getParentSpanContext().isValid()).isFalse());
+  }
+
+  @Test
+  void aTopLevelCallWhoseExitFailedToRunIsUndoneByTheBridge() {
+    ChatLensDispatcher dispatcher = dispatcher();
+    Context before = Context.current();
+    Object top = dispatcher.onEnter(probe("search"), null, new Object[0]);
+    assertThat(Context.current()).isNotSameAs(before);
+
+    dispatcher.onExitLost(top); // what ChatLensBridge.exit does when onExit itself failed
+
+    assertThat(Context.current()).isSameAs(before);
+    assertThat(spans.getFinishedSpanItems()).hasSize(1);
+    Object next = dispatcher.onEnter(probe("search"), null, new Object[0]);
+    assertThat(next).as("the same component is not taken for a re-entrant call of the lost one").isNotNull();
+    dispatcher.onExit(next, null, null);
+    dispatcher.onExitLost(next); // after a completed exit: nothing to undo, nothing ended twice
+    assertThat(spans.getFinishedSpanItems()).hasSize(2);
     assertThat(Context.current()).isSameAs(before);
   }
 }

@@ -56,4 +56,29 @@ class SessionTableBoundTest {
     assertThat(table.size()).isEqualTo(1);
     assertThat(table.removeLeastRecentlyActive(5)).extracting(SessionTable.Entry::sessionId).containsExactly("recent");
   }
+
+  @Test
+  void sweepsOfMoreThanOneBatchRemoveEverySessionTheyShould() {
+    int idle = SessionTable.BATCH * 2 + 500;
+    SessionTable table = new SessionTable(100_000, clock::get);
+    clock.set(0);
+    for (int i = 0; i < idle; i++) {
+      table.created("idle-" + i, null);
+    }
+    clock.set(1_000);
+    table.created("active", null);
+    for (int i = 0; i < idle; i++) {
+      table.created("lru-" + i, null);
+    }
+    clock.set(1_050);
+
+    List<SessionTable.Entry> removed = table.removeIdle(100);
+
+    assertThat(removed).hasSize(idle).allSatisfy(entry -> assertThat(entry.sessionId()).startsWith("idle-"));
+    assertThat(table.size()).isEqualTo(idle + 1);
+    List<SessionTable.Entry> oldest = table.removeLeastRecentlyActive(SessionTable.BATCH + 1L);
+    assertThat(oldest).hasSize(SessionTable.BATCH + 1);
+    assertThat(oldest.get(0).sessionId()).isEqualTo("active");
+    assertThat(table.size()).isEqualTo(idle - SessionTable.BATCH);
+  }
 }
