@@ -45,7 +45,8 @@ import java.util.function.Supplier;
  *   <li>a request head must arrive whole within {@link Limits#headTimeoutMillis} and fit in {@link Limits#maxHeadBytes}
  *       (else 431); a response must be taken within {@link Limits#writeTimeoutMillis}; then the connection is closed;</li>
  *   <li>at most {@link Limits#maxConnections} connections are open; a new one beyond that closes the oldest one still
- *       sending its head, or is itself closed at once when none is;</li>
+ *       sending its head (else the oldest one still taking its answer), or is itself closed at once when every
+ *       open connection is waiting for a worker;</li>
  *   <li>only bodies that cost something ({@code /metrics}, {@code /health/ready}, {@code /errors}) are computed, on a
  *       fixed pool of {@link Limits#workers} daemon threads ({@code chatlens-endpoint-N}) with a bounded queue; when
  *       it is full the request gets a 503 at once. Everything else (liveness, 401, 404, 405, HEAD) is answered on
@@ -82,6 +83,7 @@ public final class AgentHttpServer implements AutoCloseable {
   private final LinkedHashSet<Connection> open = new LinkedHashSet<>();
   private final ConcurrentLinkedQueue<Connection> answered = new ConcurrentLinkedQueue<>();
   private volatile boolean running = true;
+  private long acceptPausedUntil;
 
   private AgentHttpServer(ServerSocketChannel channel, Selector selector, Limits limits, Routes routes) {
     this.channel = channel;
@@ -200,12 +202,15 @@ public final class AgentHttpServer implements AutoCloseable {
             } else if (key.isWritable()) {
               write((Connection) key.attachment());
             }
-          } catch (IOException | RuntimeException fault) {
+          } catch (Throwable fault) { // an Error in one connection (out of memory) must not end the endpoint
             if (key.attachment() instanceof Connection connection) {
               close(connection);
+            } else {
+              pauseAccepting(fault);
             }
           }
         }
+        resumeAccepting();
         expire();
       }
     } catch (Throwable fault) {
@@ -221,9 +226,32 @@ public final class AgentHttpServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Accepting failed (no file descriptor left, say): stop accepting for 100 ms rather than spin on a listening
+   * socket that stays ready.
+   */
+  private void pauseAccepting(Throwable fault) {
+    Diagnostics.warnRateLimited("endpoint", "the endpoint cannot accept connections: " + fault);
+    SelectionKey key = channel.keyFor(selector);
+    if (key != null && key.isValid()) {
+      key.interestOps(0);
+      acceptPausedUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+    }
+  }
+
+  private void resumeAccepting() {
+    if (acceptPausedUntil != 0 && System.nanoTime() - acceptPausedUntil >= 0) {
+      acceptPausedUntil = 0;
+      SelectionKey key = channel.keyFor(selector);
+      if (key != null && key.isValid()) {
+        key.interestOps(SelectionKey.OP_ACCEPT);
+      }
+    }
+  }
+
   private long nextWakeMillis() {
     long now = System.nanoTime();
-    long next = 250;
+    long next = acceptPausedUntil != 0 ? 100 : 250;
     for (Connection connection : open) {
       next = Math.min(next, Math.max(1, TimeUnit.NANOSECONDS.toMillis(connection.deadline - now) + 1));
     }
@@ -250,13 +278,18 @@ public final class AgentHttpServer implements AutoCloseable {
     }
   }
 
-  /** Closes the connection that has been sending its head for the longest: the likeliest slow client. */
+  /**
+   * Closes the connection that has been sending its head for the longest, the likeliest slow client; else the one
+   * that has been taking its answer for the longest. A connection whose answer is being computed is never closed.
+   */
   private boolean evictOldestReader() {
-    for (Connection connection : open) {
-      if (connection.state == State.READING) {
-        count("evicted");
-        close(connection);
-        return true;
+    for (State state : new State[] {State.READING, State.WRITING}) {
+      for (Connection connection : open) {
+        if (connection.state == state) {
+          count("evicted");
+          close(connection);
+          return true;
+        }
       }
     }
     return false;

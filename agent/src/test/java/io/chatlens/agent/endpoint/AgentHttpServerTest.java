@@ -176,6 +176,24 @@ class AgentHttpServerTest {
   }
 
   @Test
+  void clientsThatNeverReadTheirAnswersDoNotLockLivenessOut() throws Exception {
+    String big = "x".repeat(12 * 1024 * 1024);
+    AgentHttpServer.Limits limits = new AgentHttpServer.Limits(2, 8, 4, 8192, 5_000, 60_000, 30_000, 50);
+    start(limits, "", Map.of("/errors", () -> big));
+    for (int i = 0; i < limits.maxConnections(); i++) {
+      Socket reader = new Socket();
+      reader.setReceiveBufferSize(4096);
+      sockets.add(reader);
+      reader.connect(new InetSocketAddress("127.0.0.1", server.port()), 2_000);
+      reader.getOutputStream().write("GET /errors HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    // every connection is taken by a reader that never reads; a new one closes the oldest of them
+    await().atMost(Duration.ofSeconds(5)).until(() -> exchange("GET /health/live HTTP/1.1\r\n\r\n")
+        .startsWith("HTTP/1.1 200 ") && server.rejections().get("evicted") > 0);
+    assertThat(server.rejections()).containsEntry("write_timeout", 0L);
+  }
+
+  @Test
   void aTokenGuardsEveryPathButLiveness() throws Exception {
     start(FAST, "s3cr3t-token", Map.of("/errors", () -> "{}"));
     for (String path : List.of("/metrics", "/health", "/health/ready", "/errors", "/nothing")) {
