@@ -304,7 +304,8 @@ public final class AgentHttpServer implements AutoCloseable {
       close(connection);
       return;
     }
-    int end = headEnd(connection.head);
+    int end = headEnd(connection.head, connection.scanned);
+    connection.scanned = Math.max(0, connection.head.position() - 3);
     if (end < 0) {
       if (!connection.head.hasRemaining()) {
         count("head_too_large");
@@ -424,11 +425,14 @@ public final class AgentHttpServer implements AutoCloseable {
     rejections.get(reason).incrementAndGet();
   }
 
-  /** Index just past the blank line that ends the head in {@code buffer} (written up to its position), or -1. */
-  static int headEnd(ByteBuffer buffer) {
+  /**
+   * Index just past the blank line that ends the head in {@code buffer} (written up to its position), or -1; bytes
+   * before {@code from} were scanned already (a client that sends a byte at a time costs linear time, not square).
+   */
+  static int headEnd(ByteBuffer buffer, int from) {
     byte[] bytes = buffer.array();
     int length = buffer.position();
-    for (int i = 0; i < length; i++) {
+    for (int i = from; i < length; i++) {
       if (bytes[i] != '\n') {
         continue;
       }
@@ -463,6 +467,7 @@ public final class AgentHttpServer implements AutoCloseable {
     long deadline;
     SelectionKey key;
     boolean headRequest;
+    int scanned;
 
     Connection(SocketChannel socket, Limits limits) {
       this.socket = socket;

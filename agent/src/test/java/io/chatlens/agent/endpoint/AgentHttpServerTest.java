@@ -93,6 +93,26 @@ class AgentHttpServerTest {
   }
 
   @Test
+  void aHeadSentAByteAtATimeIsFoundWhereverItsEndFalls() throws Exception {
+    start(FAST, "", Map.of());
+    for (String request : List.of("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n", "GET /health/live HTTP/1.0\n\n")) {
+      try (Socket socket = connect()) {
+        socket.setSoTimeout(5_000);
+        socket.setTcpNoDelay(true);
+        for (byte b : request.getBytes(StandardCharsets.US_ASCII)) {
+          socket.getOutputStream().write(b);
+          socket.getOutputStream().flush();
+        }
+        assertThat(readToEnd(socket.getInputStream())).startsWith("HTTP/1.1 200 ");
+      }
+    }
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap("GET / HTTP/1.1\r\nA: b\r\n\r\nrest".getBytes(StandardCharsets.US_ASCII));
+    buffer.position(buffer.limit());
+    assertThat(AgentHttpServer.headEnd(buffer, 0)).isEqualTo(24);
+    assertThat(AgentHttpServer.headEnd(buffer, 21)).isEqualTo(24);
+  }
+
+  @Test
   void aMalformedRequestLineGets400() throws Exception {
     start(FAST, "", Map.of());
     assertThat(exchange("GARBAGE\r\n\r\n")).startsWith("HTTP/1.1 400 ");
