@@ -192,7 +192,12 @@ final class AgentRuntime {
       ErrorGroups groups = errorGroups;
       endpoint = AgentHttpServer.start(config.get(ConfigKeys.PROMETHEUS_HOST), config.get(ConfigKeys.PROMETHEUS_PORT),
           telemetry.pullReader(), telemetry.resource(), health,
-          Map.of("/errors", () -> ErrorGroupsView.json(groups, sentry == null ? null : sentry.counters())));
+          Map.of("/errors", () -> ErrorGroupsView.json(groups, sentry == null ? null : sentry.counters())),
+          config.get(ConfigKeys.PROMETHEUS_AUTH_TOKEN));
+      AgentHttpServer started = endpoint;
+      if (started != null) {
+        SelfMetrics.registerEndpoint(meter, started::rejections);
+      }
     }
   }
 

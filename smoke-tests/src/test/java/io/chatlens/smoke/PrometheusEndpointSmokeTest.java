@@ -86,7 +86,13 @@ class PrometheusEndpointSmokeTest {
       assertThat(health.body()).contains("\"status\":\"DEGRADED\"").contains("\"traces\":{\"state\":\"failing\"")
           .contains("\"dropped\":{").contains("\"alerts\":[");
       assertThat(health.status()).isEqualTo(503);
+      Http.Response ready = Http.get("http://127.0.0.1:" + port + "/health/ready");
+      assertThat(ready.status()).isEqualTo(503);
+      assertThat(ready.body()).contains("\"status\":\"DEGRADED\"");
     });
+    Http.Response live = Http.get("http://127.0.0.1:" + port + "/health/live");
+    assertThat(live.status()).as("a dead backend never fails liveness").isEqualTo(200);
+    assertThat(live.body()).contains("\"status\":\"UP\"");
   }
 
   @Test

@@ -13,7 +13,8 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * The {@code /health} JSON: the agent's status, each exporter's state and the time of its last successful
+ * The health JSON. {@code /health/live}: the agent runs (so does the application it lives in), nothing else is
+ * looked at and no metric is collected. {@code /health/ready} (and {@code /health}): the agent's status, each exporter's state and the time of its last successful
  * export, what was dropped, and the active alerts.
  */
 public final class HealthReport {
@@ -45,11 +46,38 @@ public final class HealthReport {
     return "UP";
   }
 
+  /** The readiness answer: whether every exporter is fine, and the JSON, from one reading of the status. */
+  public record Readiness(boolean ready, String json) {}
+
+  /** Whether no exporter is failing; reads the exporters' states only (no metric collection). */
+  public boolean ready() {
+    return "UP".equals(status());
+  }
+
+  public Readiness readiness() {
+    String status = status();
+    return new Readiness("UP".equals(status), json(status));
+  }
+
+  /**
+   * The liveness JSON: {@code {"status":"UP","agent":{...}}}. Always UP while the agent answers; it reads nothing
+   * that a telemetry backend could make fail, so a liveness probe never restarts a healthy application because
+   * a backend is down.
+   */
+  public String liveJson() {
+    return "{\"status\":\"UP\",\"agent\":{\"name\":\"chatlens\",\"version\":\"" + AgentVersion.get()
+        + "\",\"uptimeSeconds\":" + (System.currentTimeMillis() - startedMillis) / 1000 + "}}";
+  }
+
   public String json() {
+    return json(status());
+  }
+
+  private String json(String status) {
     Map<String, Long> dropped = new TreeMap<>(agentDrops.get());
     dropped.putAll(sdkDrops(metrics.collect()));
     StringBuilder out = new StringBuilder(512);
-    out.append("{\"status\":\"").append(status()).append("\",\"agent\":{\"name\":\"chatlens\",\"version\":\"")
+    out.append("{\"status\":\"").append(status).append("\",\"agent\":{\"name\":\"chatlens\",\"version\":\"")
         .append(AgentVersion.get()).append("\",\"uptimeSeconds\":")
         .append((System.currentTimeMillis() - startedMillis) / 1000).append("},\"exporters\":{");
     boolean first = true;

@@ -50,6 +50,19 @@ public final class SelfMetrics {
         .buildWithCallback(measurement -> measurement.record(BridgeFaults.count() + handlerFaults.getAsLong()));
   }
 
+  private static final AttributeKey<String> REASON = AttributeKey.stringKey("reason");
+
+  /**
+   * Connections the endpoint refused or closed before answering, by reason: too_many_connections, evicted, busy,
+   * head_timeout, write_timeout, head_too_large, bad_request, unauthorized.
+   */
+  public static void registerEndpoint(Meter meter, java.util.function.Supplier<Map<String, Long>> rejections) {
+    meter.counterBuilder("chatlens.endpoint.rejected").setUnit("{connection}")
+        .setDescription("Connections the agent's HTTP endpoint refused or closed before answering, by reason.")
+        .buildWithCallback(measurement -> rejections.get().forEach((reason, count) ->
+            measurement.record(count, Attributes.of(REASON, reason))));
+  }
+
   /** Errors handed to the Sentry export, by outcome: queued, sent, dropped, sampled_out, rate_limited. */
   public static void registerSentry(Meter meter, java.util.function.Supplier<Map<String, Long>> counters) {
     meter.counterBuilder("chatlens.sentry.events").setUnit("{event}")
