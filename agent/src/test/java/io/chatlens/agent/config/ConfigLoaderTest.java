@@ -282,4 +282,15 @@ class ConfigLoaderTest {
     assertThat(config.entries()).filteredOn(entry -> entry.key().equals("otel.exporter.acme.secrt")).singleElement()
         .satisfies(entry -> assertThat(entry.value()).isEqualTo("****"));
   }
+
+  @Test
+  void anInvalidSecretValueIsNeverQuotedByTheParsersOwnWords() throws IOException {
+    file("agent.properties", "chatlens.sentry.dsn=https://pub key@o1.ingest.sentry.io/42");
+
+    AgentConfig config = load(null);
+
+    assertThat(config.problems()).singleElement().extracting(ConfigProblem::render).asString()
+        .contains("chatlens.sentry.dsn=****: is invalid: expected an http:// or https:// URL")
+        .doesNotContain("pub key").doesNotContain("sentry.io");
+  }
 }
