@@ -110,6 +110,16 @@ class ConfigSmokeTest {
   }
 
   @Test
+  void disabledByAFileWithAByteOrderMarkBeforeAnythingIsLoaded() throws Exception {
+    Path config = dir.resolve("agent.properties");
+    Files.write(config, "\uFEFFchatlens.enabled=false\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    String stderr = run(app());
+
+    assertThat(stderr).contains("agent disabled by chatlens.enabled=false (" + config.getFileName() + "); nothing was installed");
+  }
+
+  @Test
   void disabledThroughTheEnvironment() throws Exception {
     String stderr = run(app().env("CHATLENS_ENABLED", "false"));
 

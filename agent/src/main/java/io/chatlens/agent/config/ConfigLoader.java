@@ -110,16 +110,11 @@ public final class ConfigLoader {
       Integer earlier = seen.put(entry.key(), entry.line());
       if (earlier != null) {
         problems.add(ConfigProblem.warn(file.toString(), entry.line(), entry.key(),
-            SecretMasker.mask(entry.key(), entry.value(), isSecretKey(entry.key())),
+            SecretMasker.maskByKey(entry.key(), entry.value()),
             "overrides the same key on line " + earlier));
       }
       put(entry.key(), entry.value(), ConfigSource.FILE, file.toString(), entry.line());
     }
-  }
-
-  private static boolean isSecretKey(String name) {
-    ConfigKey<?> key = ConfigKeys.byName(name);
-    return key != null && key.secret();
   }
 
   private void readEnvironment() {

@@ -103,10 +103,7 @@ final class ConfigResolver {
   }
 
   private static String shown(ConfigValue value) {
-    ConfigKey<?> key = ConfigKeys.byName(value.key());
-    if (key == null) {
-      key = OtelKeys.known().get(value.key());
-    }
-    return SecretMasker.mask(value.key(), value.value(), value.fromPlaceholder() || (key != null && key.secret()));
+    return value.fromPlaceholder() ? SecretMasker.mask(value.key(), value.value(), true)
+        : SecretMasker.maskByKey(value.key(), value.value());
   }
 }

@@ -93,6 +93,11 @@ public final class PropertiesFileReader {
 
   /** The key of a line as written (escapes kept), for messages about a line that cannot be read. */
   private static String rawKey(String logical) {
+    return logical.substring(0, keyEnd(logical));
+  }
+
+  /** Where the key ends: at the first unescaped {@code =}, {@code :} or blank. */
+  private static int keyEnd(String logical) {
     int end = 0;
     boolean escaped = false;
     while (end < logical.length()) {
@@ -106,31 +111,19 @@ public final class PropertiesFileReader {
       }
       end++;
     }
-    return logical.substring(0, end);
+    return end;
   }
 
   /** A line as shown in a message: its value masked when its key is or looks like a secret. */
   static String shownLine(String logical) {
     String key = rawKey(logical);
-    String masked = SecretMasker.mask(key, logical.substring(key.length()), false);
+    String masked = SecretMasker.maskByKey(key, logical.substring(key.length()));
     return masked == null || masked.equals(logical.substring(key.length())) ? logical : key + "=" + masked;
   }
 
   private static Entry split(String logical, int line) {
     int length = logical.length();
-    int keyEnd = 0;
-    boolean escaped = false;
-    while (keyEnd < length) {
-      char c = logical.charAt(keyEnd);
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '=' || c == ':' || Character.isWhitespace(c)) {
-        break;
-      }
-      keyEnd++;
-    }
+    int keyEnd = keyEnd(logical);
     int valueStart = keyEnd;
     while (valueStart < length && Character.isWhitespace(logical.charAt(valueStart))) {
       valueStart++;

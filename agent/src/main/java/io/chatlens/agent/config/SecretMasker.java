@@ -49,6 +49,15 @@ public final class SecretMasker {
     return value;
   }
 
+  /** The value to show for a key as a source wrote it: masked for a declared secret or a name that looks like one. */
+  static String maskByKey(String key, String value) {
+    ConfigKey<?> known = ConfigKeys.byName(key);
+    if (known == null) {
+      known = OtelKeys.known().get(key);
+    }
+    return mask(key, value, known != null && known.secret());
+  }
+
   /** Whether a key's name is, or looks like (a typo away from), the name of a secret; see the class comment. */
   public static boolean looksSecret(String key) {
     if (key == null || key.isEmpty()) {

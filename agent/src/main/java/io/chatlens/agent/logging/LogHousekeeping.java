@@ -6,8 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.LinkOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -58,6 +58,8 @@ public final class LogHousekeeping implements AutoCloseable {
   private final LogFileModes modes;
   private final Object lock = new Object();
   private final java.util.Set<LogStream> overCap = java.util.EnumSet.noneOf(LogStream.class);
+  /** Families whose cap check is queued: at most one each, however fast files rotate. */
+  private final java.util.Set<LogStream> capQueued = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService scheduler;
 
   /** What one run did. */
@@ -110,20 +112,22 @@ public final class LogHousekeeping implements AutoCloseable {
    * caller's). Before {@link #start()} or after {@link #close()} nothing happens.
    */
   public synchronized void rotated(LogFileSet set) {
-    if (scheduler != null) {
-      try {
-        scheduler.execute(() -> {
-          try {
-            synchronized (lock) {
-              enforceCap(set, new ArrayList<>());
-            }
-          } catch (RuntimeException fault) {
-            Diagnostics.warnRateLimited("log-housekeeping", "log housekeeping failed: " + fault);
+    if (scheduler == null || !capQueued.add(set.stream())) {
+      return;
+    }
+    try {
+      scheduler.execute(() -> {
+        capQueued.remove(set.stream());
+        try {
+          synchronized (lock) {
+            enforceCap(set, new ArrayList<>());
           }
-        });
-      } catch (java.util.concurrent.RejectedExecutionException closing) {
-        // shutting down
-      }
+        } catch (RuntimeException fault) {
+          Diagnostics.warnRateLimited("log-housekeeping", "log housekeeping failed: " + fault);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      capQueued.remove(set.stream()); // shutting down
     }
   }
 
