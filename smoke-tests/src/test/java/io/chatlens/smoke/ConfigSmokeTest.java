@@ -110,6 +110,16 @@ class ConfigSmokeTest {
   }
 
   @Test
+  void disabledByAFileWithAByteOrderMarkBeforeAnythingIsLoaded() throws Exception {
+    Path config = dir.resolve("agent.properties");
+    Files.write(config, "\uFEFFchatlens.enabled=false\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    String stderr = run(app());
+
+    assertThat(stderr).contains("agent disabled by chatlens.enabled=false (" + config.getFileName() + "); nothing was installed");
+  }
+
+  @Test
   void disabledThroughTheEnvironment() throws Exception {
     String stderr = run(app().env("CHATLENS_ENABLED", "false"));
 
@@ -159,5 +169,48 @@ class ConfigSmokeTest {
     String stderr = run(app().agentOptions("otel.service.name=from-agent-options,chatlens.instrument.auto-detect=false"));
 
     assertThat(stderr).contains("service from-agent-options").contains("| scopes app-logs, jdbc").doesNotContain("(convention)");
+  }
+
+  @Test
+  void aFileWithAByteOrderMarkIsReadAndSecretLookingValuesAreMaskedEverywhere() throws Exception {
+    Path config = dir.resolve("agent.properties");
+    Files.write(config, ("\uFEFFotel.service.name=bom-service\n"
+        + "chatlens.alerts.email.pasword=hunter2\n"
+        + "otel.exporter.acme.api_tokn=t0k3n\n"
+        + "otel.exporter.acme.api_tokn=t0k3n-again\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    String stderr = run(app());
+    io.chatlens.smoke.harness.AgentCli.Result printed =
+        io.chatlens.smoke.harness.AgentCli.run(dir, "config", "--print", config.toString());
+
+    assertThat(stderr).contains("service bom-service")
+        .contains("[chatlens] WARN " + config + ":2: chatlens.alerts.email.pasword=****: unknown key")
+        .contains(config + ":4: otel.exporter.acme.api_tokn=****: overrides the same key on line 3")
+        .doesNotContain("hunter2").doesNotContain("t0k3n");
+    assertThat(printed.stdout()).contains("otel.service.name=bom-service").contains("otel.exporter.acme.api_tokn=****")
+        .doesNotContain("t0k3n");
+    assertThat(printed.stderr()).contains("chatlens.alerts.email.pasword=****").doesNotContain("hunter2");
+    Path audit = dir.resolve("logs/audit/chatbot-audit.log");
+    await().atMost(TIMEOUT).until(() -> Files.exists(audit));
+    String auditLog = Files.readString(audit);
+    assertThat(auditLog).contains("setting=otel.exporter.acme.api_tokn, value=****")
+        .contains("chatlens.alerts.email.pasword=****").doesNotContain("hunter2").doesNotContain("t0k3n");
+  }
+
+  @Test
+  void aFileOverOneMegabyteIsOneClearErrorAndTheApplicationRunsWithTheDefaults() throws Exception {
+    Path config = dir.resolve("agent.properties");
+    StringBuilder text = new StringBuilder("otel.service.name=from-a-huge-file\n");
+    while (text.length() <= 1024 * 1024) {
+      text.append("# padding ").append("x".repeat(1000)).append('\n');
+    }
+    Files.writeString(config, text);
+
+    String stderr = run(app());
+
+    assertThat(stderr.lines().filter(line -> line.startsWith("[chatlens] ERROR"))).containsExactly(
+        "[chatlens] ERROR " + config + ": the file is " + Files.size(config) + " bytes, over the limit of 1048576 bytes "
+            + "(1 MB) for a configuration file; it is not read; using defaults");
+    assertThat(stderr).contains("[chatlens] ChatLens").doesNotContain("from-a-huge-file");
   }
 }

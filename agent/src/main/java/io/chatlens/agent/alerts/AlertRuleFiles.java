@@ -1,6 +1,7 @@
 package io.chatlens.agent.alerts;
 
 import io.chatlens.agent.config.AgentConfig;
+import io.chatlens.agent.config.ConfigFileText;
 import io.chatlens.agent.config.ConfigKeys;
 import io.chatlens.agent.config.ConfigProblem;
 import java.io.IOException;
@@ -41,7 +42,19 @@ public final class AlertRuleFiles {
   public static AlertRuleSet read(Path file) {
     String source = file.toString();
     try {
-      return AlertRulesParser.parse(source, Files.readString(file, StandardCharsets.UTF_8));
+      ConfigFileText.Decoded text = ConfigFileText.read(file);
+      AlertRuleSet parsed = AlertRulesParser.parse(source, text.text());
+      if (text.invalidLines().isEmpty()) {
+        return parsed;
+      }
+      List<ConfigProblem> problems = new ArrayList<>();
+      text.invalidLines().forEach((line, what) -> problems.add(new ConfigProblem(ConfigProblem.Severity.ERROR, source,
+          line, "", "", "this line is not UTF-8 text (" + what + "); expected UTF-8 text")));
+      problems.addAll(parsed.problems());
+      return new AlertRuleSet(parsed.source(), parsed.rules(), problems, parsed.readable());
+    } catch (ConfigFileText.TooLargeException tooLarge) {
+      return new AlertRuleSet(source, List.of(), List.of(new ConfigProblem(ConfigProblem.Severity.ERROR, source, 0, "",
+          "", tooLarge.getMessage())), false);
     } catch (IOException | UncheckedIOException unreadable) {
       String reason = Files.exists(file) ? "cannot be read: " + unreadable.getMessage() : "no such file";
       return new AlertRuleSet(source, List.of(), List.of(new ConfigProblem(ConfigProblem.Severity.ERROR, source, 0, "",

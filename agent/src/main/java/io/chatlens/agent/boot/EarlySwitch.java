@@ -3,6 +3,8 @@ package io.chatlens.agent.boot;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
@@ -13,6 +15,7 @@ import java.util.Properties;
 final class EarlySwitch {
 
   private static final String KEY = "chatlens.enabled";
+  private static final int MAX_BYTES = 1024 * 1024;
 
   private EarlySwitch() {}
 
@@ -31,10 +34,14 @@ final class EarlySwitch {
       return isFalse(value) ? "agent options" : null;
     }
     File file = configFile(options);
-    if (file != null && file.isFile()) {
+    // a file over 1 MB is never read (the full configuration loader reports it); a UTF-8 byte order mark is skipped
+    if (file != null && file.isFile() && file.length() <= MAX_BYTES) {
       Properties properties = new Properties();
       try (InputStream in = new FileInputStream(file)) {
-        properties.load(in);
+        byte[] bytes = in.readNBytes(MAX_BYTES);
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+            && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        properties.load(new StringReader(new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8)));
       } catch (Exception unreadable) {
         return null; // the full configuration loader reports the problem
       }

@@ -231,6 +231,19 @@ public final class ConfigKeys {
       "Also write the structured log to standard error.");
   public static final ConfigKey<Long> LOG_MAX_FILE_SIZE = key("Logging", "chatlens.log.max-file-size", ValueType.size(), "100MB",
       "Size at which each log file is rotated (every file is also rotated daily at midnight UTC).");
+  public static final ConfigKey<Long> LOG_MAX_TOTAL_SIZE = key("Logging", "chatlens.log.max-total-size", ValueType.size(),
+      "1GB", "Most disk space each log class (the main file, debug/, info/, error/) may take, its active file and rotated "
+          + "files together: beyond it the oldest rotated files of that class are deleted, checked at each rotation and "
+          + "hourly, so that an error flood cannot fill the disk. The audit log is never deleted for size: one warning "
+          + "says when it is over. 0 turns the cap off.");
+  public static final ConfigKey<java.util.Set<java.nio.file.attribute.PosixFilePermission>> LOG_FILE_MODE = key(
+      "Logging", "chatlens.log.file-mode", ValueType.fileMode("rw"), "0640",
+      "Permissions of the log files the agent creates, rotated and gzipped files included (POSIX file systems only; "
+          + "elsewhere ignored); set exactly, whatever the process umask.");
+  public static final ConfigKey<java.util.Set<java.nio.file.attribute.PosixFilePermission>> LOG_DIR_MODE = key(
+      "Logging", "chatlens.log.dir-mode", ValueType.fileMode("rwx"), "0750",
+      "Permissions of the log directories the agent creates, set exactly (POSIX file systems only; an existing "
+          + "directory is left as it is).");
   public static final ConfigKey<Integer> LOG_QUEUE_SIZE = key("Logging", "chatlens.log.queue-size",
       ValueType.integer(64, 1_000_000), "8192",
       "Events buffered between application threads and the log writer. DEBUG/INFO are dropped first when it fills.");

@@ -96,6 +96,9 @@ public final class ConfigLoader {
     PropertiesFileReader.Result result;
     try {
       result = PropertiesFileReader.read(file);
+    } catch (ConfigFileText.TooLargeException tooLarge) {
+      problems.add(ConfigProblem.error(file.toString(), 0, "", "", tooLarge.getMessage() + "; using defaults"));
+      return;
     } catch (IOException | RuntimeException unreadable) {
       problems.add(ConfigProblem.error(file.toString(), 0, "", "",
           "cannot read the configuration file (" + unreadable.getMessage() + "); using defaults"));
@@ -106,7 +109,8 @@ public final class ConfigLoader {
     for (PropertiesFileReader.Entry entry : result.entries()) {
       Integer earlier = seen.put(entry.key(), entry.line());
       if (earlier != null) {
-        problems.add(ConfigProblem.warn(file.toString(), entry.line(), entry.key(), entry.value(),
+        problems.add(ConfigProblem.warn(file.toString(), entry.line(), entry.key(),
+            SecretMasker.maskByKey(entry.key(), entry.value()),
             "overrides the same key on line " + earlier));
       }
       put(entry.key(), entry.value(), ConfigSource.FILE, file.toString(), entry.line());

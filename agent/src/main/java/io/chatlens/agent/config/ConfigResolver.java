@@ -60,8 +60,11 @@ final class ConfigResolver {
         try {
           parsed = key.type().parse(value.value());
         } catch (RuntimeException invalid) {
-          String detail = invalid.getMessage() == null || invalid instanceof NumberFormatException ? "" : " (" + invalid.getMessage() + ")";
-          problems.add(ConfigProblem.error(label(value), value.line(), key.name(), shown(value),
+          String shown = shown(value);
+          // the parser's own words may quote the value: never when the value is masked
+          String detail = invalid.getMessage() == null || invalid instanceof NumberFormatException
+              || !shown.equals(value.value()) ? "" : " (" + invalid.getMessage() + ")";
+          problems.add(ConfigProblem.error(label(value), value.line(), key.name(), shown,
               "is invalid" + detail + ": expected " + key.type().allowed() + "; using the default"
                   + (key.defaultValue().isEmpty() ? " (not set)" : " " + key.defaultValue())));
           raw.remove(key.name());
@@ -100,10 +103,7 @@ final class ConfigResolver {
   }
 
   private static String shown(ConfigValue value) {
-    ConfigKey<?> key = ConfigKeys.byName(value.key());
-    if (key == null) {
-      key = OtelKeys.known().get(value.key());
-    }
-    return SecretMasker.mask(value.key(), value.value(), value.fromPlaceholder() || (key != null && key.secret()));
+    return value.fromPlaceholder() ? SecretMasker.mask(value.key(), value.value(), true)
+        : SecretMasker.maskByKey(value.key(), value.value());
   }
 }

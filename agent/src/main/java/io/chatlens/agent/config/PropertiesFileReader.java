@@ -1,13 +1,10 @@
 package io.chatlens.agent.config;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 
 /**
  * Reads agent.properties with the syntax of {@link java.util.Properties} (comments, {@code =}, {@code :}
@@ -24,20 +21,22 @@ public final class PropertiesFileReader {
 
   private PropertiesFileReader() {}
 
+  /**
+   * Reads the file as UTF-8 (a byte order mark at its start is dropped); a file over 1 MB is refused with
+   * {@link ConfigFileText.TooLargeException}, and each line that is not UTF-8 is reported with its number.
+   */
   public static Result read(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException notUtf8) {
-      text = new String(bytes, StandardCharsets.ISO_8859_1);
-    }
-    return parse(file.toString(), text);
+    ConfigFileText.Decoded decoded = ConfigFileText.read(file);
+    return parse(file.toString(), decoded.text(), decoded.invalidLines());
   }
 
   public static Result parse(String fileName, String text) {
+    return parse(fileName, text, java.util.Collections.emptySortedMap());
+  }
+
+  /** As {@link #parse(String, String)}, with the lines that were not UTF-8 (their entries are reported, not read). */
+  public static Result parse(String fileName, String text, SortedMap<Integer, String> invalidLines) {
+    text = ConfigFileText.withoutBom(text);
     List<Entry> entries = new ArrayList<>();
     List<ConfigProblem> problems = new ArrayList<>();
     String[] lines = text.split("\r\n|\r|\n", -1);
@@ -47,6 +46,10 @@ public final class PropertiesFileReader {
       String line = stripLeading(lines[index]);
       index++;
       if (line.isEmpty() || line.charAt(0) == '#' || line.charAt(0) == '!') {
+        if (invalidLines.containsKey(firstLine)) {
+          problems.add(ConfigProblem.warn(fileName, firstLine, "", "",
+              "this comment is not UTF-8 text (" + invalidLines.get(firstLine) + "); expected UTF-8 text"));
+        }
         continue;
       }
       StringBuilder logical = new StringBuilder();
@@ -63,28 +66,42 @@ public final class PropertiesFileReader {
           break;
         }
       }
+      SortedMap<Integer, String> invalid = invalidLines.subMap(firstLine, index + 1);
+      if (!invalid.isEmpty()) {
+        int badLine = invalid.firstKey();
+        String key = rawKey(logical.toString());
+        problems.add(ConfigProblem.error(fileName, badLine, "", shownLine(logical.toString()),
+            "this line is not UTF-8 text (" + invalid.get(badLine) + "); expected UTF-8 text; the line is ignored"
+                + (key.isEmpty() ? "" : " and " + key + " keeps its default")));
+        continue;
+      }
       try {
         Entry entry = split(logical.toString(), firstLine);
         if (entry.key().isEmpty()) {
-          problems.add(ConfigProblem.error(fileName, firstLine, "", logical.toString(),
+          problems.add(ConfigProblem.error(fileName, firstLine, "", shownLine(logical.toString()),
               "this line has no key; expected key=value"));
         } else {
           entries.add(entry);
         }
       } catch (IllegalArgumentException malformed) {
-        problems.add(ConfigProblem.error(fileName, firstLine, "", logical.toString(),
+        problems.add(ConfigProblem.error(fileName, firstLine, "", shownLine(logical.toString()),
             "this line cannot be read: " + malformed.getMessage() + "; expected key=value"));
       }
     }
     return new Result(entries, problems);
   }
 
-  private static Entry split(String logical, int line) {
-    int length = logical.length();
-    int keyEnd = 0;
+  /** The key of a line as written (escapes kept), for messages about a line that cannot be read. */
+  private static String rawKey(String logical) {
+    return logical.substring(0, keyEnd(logical));
+  }
+
+  /** Where the key ends: at the first unescaped {@code =}, {@code :} or blank. */
+  private static int keyEnd(String logical) {
+    int end = 0;
     boolean escaped = false;
-    while (keyEnd < length) {
-      char c = logical.charAt(keyEnd);
+    while (end < logical.length()) {
+      char c = logical.charAt(end);
       if (escaped) {
         escaped = false;
       } else if (c == '\\') {
@@ -92,8 +109,21 @@ public final class PropertiesFileReader {
       } else if (c == '=' || c == ':' || Character.isWhitespace(c)) {
         break;
       }
-      keyEnd++;
+      end++;
     }
+    return end;
+  }
+
+  /** A line as shown in a message: its value masked when its key is or looks like a secret. */
+  static String shownLine(String logical) {
+    String key = rawKey(logical);
+    String masked = SecretMasker.maskByKey(key, logical.substring(key.length()));
+    return masked == null || masked.equals(logical.substring(key.length())) ? logical : key + "=" + masked;
+  }
+
+  private static Entry split(String logical, int line) {
+    int length = logical.length();
+    int keyEnd = keyEnd(logical);
     int valueStart = keyEnd;
     while (valueStart < length && Character.isWhitespace(logical.charAt(valueStart))) {
       valueStart++;

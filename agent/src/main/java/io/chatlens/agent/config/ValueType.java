@@ -211,6 +211,34 @@ public abstract class ValueType<T> {
     };
   }
 
+  /**
+   * A POSIX permission mode written in octal, such as {@code 0640}: three octal digits, optionally after a
+   * leading 0, at most 0777, that grant the owner at least {@code ownerNeeds} (e.g. {@code rw} for a file
+   * the agent writes, {@code rwx} for a directory it writes into).
+   */
+  public static ValueType<java.util.Set<java.nio.file.attribute.PosixFilePermission>> fileMode(String ownerNeeds) {
+    String example = ownerNeeds.length() == 3 ? "0750" : "0640";
+    return new ValueType<>("an octal mode such as " + example + " (three octal digits after an optional 0, at most 0777) "
+        + "that gives the owner at least " + ownerNeeds) {
+      @Override
+      public java.util.Set<java.nio.file.attribute.PosixFilePermission> parse(String raw) {
+        String value = raw.trim();
+        if (!value.matches("0?[0-7]{3}")) {
+          throw new IllegalArgumentException("not an octal mode");
+        }
+        int mode = Integer.parseInt(value, 8);
+        StringBuilder symbolic = new StringBuilder(9);
+        for (int shift = 8; shift >= 0; shift--) {
+          symbolic.append((mode >> shift & 1) == 0 ? '-' : "rwx".charAt((8 - shift) % 3));
+        }
+        if (!symbolic.substring(0, ownerNeeds.length()).equals(ownerNeeds)) {
+          throw new IllegalArgumentException("the owner (the agent) needs at least " + ownerNeeds);
+        }
+        return java.nio.file.attribute.PosixFilePermissions.fromString(symbolic.toString());
+      }
+    };
+  }
+
   /** A TCP port, 0 meaning "any free port". */
   public static ValueType<Integer> port() {
     ValueType<Integer> range = integer(0, 65535);

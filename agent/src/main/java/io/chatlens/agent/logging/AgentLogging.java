@@ -37,12 +37,13 @@ public final class AgentLogging implements AutoCloseable {
     this.redactor = redactor;
     this.layout = LogLayout.from(config);
     this.queue = new EventQueue(config.get(ConfigKeys.LOG_QUEUE_SIZE), layout.threshold());
+    this.housekeeping = new LogHousekeeping(layout, clock);
     this.router = new LogRouter(layout, LogFormat.named(config.get(ConfigKeys.LOG_FORMAT)), config.serviceName(),
-        config.get(ConfigKeys.LOG_MAX_FILE_SIZE), config.get(ConfigKeys.LOG_CONSOLE), clock);
+        config.get(ConfigKeys.LOG_MAX_FILE_SIZE), config.get(ConfigKeys.LOG_CONSOLE), clock, housekeeping::rotated);
     for (String problem : router.problems()) {
       Diagnostics.error("structured log: " + problem);
     }
-    this.housekeeping = new LogHousekeeping(layout.all(), layout.written(), layout.compressAfter(), clock).start();
+    housekeeping.start();
     this.writer = new Thread(this::write, "chatlens-log-writer");
     writer.setDaemon(true);
     writer.start();

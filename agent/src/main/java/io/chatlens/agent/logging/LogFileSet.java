@@ -59,8 +59,24 @@ public record LogFileSet(LogStream stream, Path activeFile, Duration retention) 
     return LocalDate.parse(matcher.group(1));
   }
 
+  /** The counter of a rotated file within its day ({@code 3} in {@code chatbot.2024-01-15.3.log.gz}). */
+  public long indexOf(Path file) {
+    Matcher matcher = rotatedName(file);
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException(file + " is not a rotated file of " + activeFile);
+    }
+    String index = matcher.group(2);
+    return index.length() > 18 ? Long.MAX_VALUE : Long.parseLong(index);
+  }
+
+  /** Rotated files oldest first: by day, then by counter (not by name: counter 10 comes after 9). */
+  public java.util.Comparator<Path> oldestFirst() {
+    return java.util.Comparator.comparing(this::dayOf).thenComparingLong(this::indexOf)
+        .thenComparing(file -> file.getFileName().toString());
+  }
+
   private Matcher rotatedName(Path file) {
-    Pattern pattern = Pattern.compile(Pattern.quote(baseName()) + "\\.(\\d{4}-\\d{2}-\\d{2})\\.\\d+\\.log(?:\\.gz)?");
+    Pattern pattern = Pattern.compile(Pattern.quote(baseName()) + "\\.(\\d{4}-\\d{2}-\\d{2})\\.(\\d+)\\.log(?:\\.gz)?");
     return pattern.matcher(file.getFileName().toString());
   }
 }

@@ -31,14 +31,18 @@ public final class LogLayout {
   private final boolean levelFiles;
   private final List<LogFileSet> all;
   private final Duration compressAfter;
+  private final long maxTotalSize;
+  private final LogFileModes modes;
 
   private LogLayout(Path directory, ChatEvent.Level threshold, boolean levelFiles, List<LogFileSet> all,
-      Duration compressAfter) {
+      Duration compressAfter, long maxTotalSize, LogFileModes modes) {
     this.directory = directory;
     this.threshold = threshold;
     this.levelFiles = levelFiles;
     this.all = List.copyOf(all);
     this.compressAfter = compressAfter;
+    this.maxTotalSize = maxTotalSize;
+    this.modes = modes;
   }
 
   public static LogLayout from(AgentConfig config) {
@@ -57,8 +61,10 @@ public final class LogLayout {
         or(config.get(ConfigKeys.LOG_RETENTION_ERROR), profile.warnAndErrorRetention())));
     sets.add(levelSet(directory, base, LogStream.AUDIT, config.get(ConfigKeys.LOG_RETENTION_AUDIT)));
     ChatEvent.Level threshold = ChatEvent.Level.valueOf(config.get(ConfigKeys.LOG_LEVEL).toUpperCase(Locale.ROOT));
+    long maxTotalSize = config.get(ConfigKeys.LOG_MAX_TOTAL_SIZE);
     return new LogLayout(directory, threshold, config.get(ConfigKeys.LOG_LEVEL_FILES), sets,
-        config.get(ConfigKeys.LOG_COMPRESS_AFTER));
+        config.get(ConfigKeys.LOG_COMPRESS_AFTER), maxTotalSize <= 0 ? Long.MAX_VALUE : maxTotalSize,
+        new LogFileModes(config.get(ConfigKeys.LOG_FILE_MODE), config.get(ConfigKeys.LOG_DIR_MODE)));
   }
 
   private static LogFileSet levelSet(Path directory, String base, LogStream stream, Duration retention) {
@@ -83,6 +89,16 @@ public final class LogLayout {
   /** Rotated files older than this are gzipped. */
   public Duration compressAfter() {
     return compressAfter;
+  }
+
+  /** The most bytes the files of one family may take ({@code chatlens.log.max-total-size}); audit excepted. */
+  public long maxTotalSize() {
+    return maxTotalSize;
+  }
+
+  /** The permissions of the files and directories the agent creates. */
+  LogFileModes modes() {
+    return modes;
   }
 
   /** Every file family, including those not written with the current level, whose old files still expire. */

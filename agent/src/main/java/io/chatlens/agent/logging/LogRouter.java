@@ -9,10 +9,14 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 import ch.qos.logback.core.status.Status;
 import io.chatlens.instrumentation.core.ChatEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The Logback appenders of the structured log, configured in code on a private Logback context (no
@@ -35,10 +39,21 @@ final class LogRouter implements AutoCloseable {
    * @param clock the time that decides daily rotation
    */
   LogRouter(LogLayout layout, LogFormat format, String serviceName, long maxFileSize, boolean console, Clock clock) {
+    this(layout, format, serviceName, maxFileSize, console, clock, set -> {});
+  }
+
+  /** @param rolledOver told (on the writer thread) after a file of a family was rotated */
+  LogRouter(LogLayout layout, LogFormat format, String serviceName, long maxFileSize, boolean console, Clock clock,
+      Consumer<LogFileSet> rolledOver) {
     context.setName("chatlens");
     Encoder<ChatEvent> encoder = new FormatOnce(format.newEncoder(serviceName));
     for (LogFileSet set : layout.written()) {
-      RollingFileAppender<ChatEvent> appender = rollingFile(set, encoder, maxFileSize, clock);
+      String refused = prepareDirectory(layout, set);
+      if (refused != null) {
+        problems.add("cannot write " + set.activeFile() + ": " + refused);
+        continue;
+      }
+      RollingFileAppender<ChatEvent> appender = rollingFile(set, encoder, maxFileSize, clock, layout.modes(), rolledOver);
       add(appender, set.stream(), layout, set.activeFile().toString());
     }
     if (console) {
@@ -49,9 +64,26 @@ final class LogRouter implements AutoCloseable {
     }
   }
 
+  /**
+   * Creates the family's directory with the directory mode; refuses (returns why) a family directory inside the
+   * log directory that is a symbolic link: rotation never works through links. The log directory itself may be one.
+   */
+  private static String prepareDirectory(LogLayout layout, LogFileSet set) {
+    Path directory = set.directory();
+    if (!directory.equals(layout.directory()) && Files.isSymbolicLink(directory)) {
+      return directory + " is a symbolic link; the agent never writes or rotates through links in the log directory";
+    }
+    try {
+      layout.modes().createDirectories(directory);
+      return null;
+    } catch (IOException | RuntimeException fault) {
+      return "cannot create " + directory + " (" + fault + ")";
+    }
+  }
+
   private RollingFileAppender<ChatEvent> rollingFile(LogFileSet set, Encoder<ChatEvent> encoder, long maxFileSize,
-      Clock clock) {
-    RollingFileAppender<ChatEvent> appender = new RollingFileAppender<>();
+      Clock clock, LogFileModes modes, Consumer<LogFileSet> rolledOver) {
+    RollingFileAppender<ChatEvent> appender = new ModeSettingAppender(set, modes, rolledOver);
     appender.setContext(context);
     appender.setName(set.stream().name().toLowerCase(Locale.ROOT));
     appender.setFile(set.activeFile().toString());
@@ -99,6 +131,43 @@ final class LogRouter implements AutoCloseable {
       }
     }
     return "";
+  }
+
+  /**
+   * A rolling file appender that creates each new active file (at start and after every rotation) with the file
+   * mode, refuses to open an active file that is a symbolic link, and reports each rotation.
+   */
+  private static final class ModeSettingAppender extends RollingFileAppender<ChatEvent> {
+
+    private final LogFileSet set;
+    private final LogFileModes modes;
+    private final Consumer<LogFileSet> rolledOver;
+
+    ModeSettingAppender(LogFileSet set, LogFileModes modes, Consumer<LogFileSet> rolledOver) {
+      this.set = set;
+      this.modes = modes;
+      this.rolledOver = rolledOver;
+    }
+
+    @Override
+    public void openFile(String fileName) throws IOException {
+      Path file = Path.of(fileName);
+      if (Files.isSymbolicLink(file)) {
+        throw new IOException(file + " is a symbolic link; the agent never writes through links in the log directory");
+      }
+      modes.createFile(file);
+      super.openFile(fileName);
+    }
+
+    @Override
+    public void rollover() {
+      super.rollover();
+      try {
+        rolledOver.accept(set);
+      } catch (RuntimeException ignored) {
+        // the size cap is also enforced hourly
+      }
+    }
   }
 
   /** Appenders that could not start (for example an unwritable directory), one line each. */

@@ -67,4 +67,37 @@ class AlertRuleFilesTest {
     assertThat(invalid.problems()).singleElement().extracting(ConfigProblem::render).asString()
         .contains("is not valid YAML").endsWith("; using the built-in alert rules");
   }
+
+  @Test
+  void aByteOrderMarkIsDroppedAndInvalidUtf8IsNamedByLine() throws Exception {
+    Path withBom = dir.resolve("bom.yaml");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    bytes.writeBytes(ONE_RULE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Files.write(withBom, bytes.toByteArray());
+    Path latin1 = dir.resolve("latin1.yaml");
+    Files.write(latin1, ("# caf\u00e9\n" + ONE_RULE).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    AlertRuleSet bom = AlertRuleFiles.read(withBom);
+    AlertRuleSet notUtf8 = AlertRuleFiles.read(latin1);
+
+    assertThat(bom.problems()).isEmpty();
+    assertThat(bom.rules()).extracting(AlertRule::name).containsExactly("Mine");
+    assertThat(notUtf8.rules()).extracting(AlertRule::name).containsExactly("Mine");
+    assertThat(notUtf8.problems()).extracting(ConfigProblem::render).containsExactly("ERROR " + latin1
+        + ":1: this line is not UTF-8 text (invalid byte 0xE9 at column 6); expected UTF-8 text");
+  }
+
+  @Test
+  void aFileOverOneMegabyteIsRefusedAndTheBuiltInRulesApply() throws Exception {
+    Path big = dir.resolve("big.yaml");
+    Files.writeString(big, ONE_RULE + "#" + "x".repeat(1024 * 1024));
+
+    AlertRuleSet rules = AlertRuleFiles.forAgent(config("chatlens.alerts.file=" + big));
+
+    assertThat(rules.rules()).hasSize(10);
+    assertThat(rules.problems()).extracting(ConfigProblem::render).containsExactly("ERROR " + big + ": the file is "
+        + Files.size(big) + " bytes, over the limit of 1048576 bytes (1 MB) for a configuration file; it is not read; "
+        + "using the built-in alert rules");
+  }
 }

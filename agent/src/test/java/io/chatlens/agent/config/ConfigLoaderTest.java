@@ -261,4 +261,36 @@ class ConfigLoaderTest {
     }
     assertThat(List.copyOf(ConfigKeys.all())).extracting(ConfigKey::name).doesNotHaveDuplicates();
   }
+
+  @Test
+  void valuesOfKeysThatLookLikeSecretsAreNeverEchoed() throws IOException {
+    file("agent.properties",
+        "chatlens.alerts.email.pasword=hunter2",
+        "db.api_tokn=t0k3n",
+        "otel.exporter.acme.secrt=s3cr3t",
+        "otel.exporter.acme.secrt=s3cr3t-again",
+        "chatlens.alerts.email.password=${env:NOT_SET_ANYWHERE}x");
+
+    AgentConfig config = load(null);
+
+    assertThat(config.problems()).isNotEmpty();
+    assertThat(config.problems()).extracting(ConfigProblem::render)
+        .allSatisfy(line -> assertThat(line).doesNotContain("hunter2", "t0k3n", "s3cr3t"))
+        .anySatisfy(line -> assertThat(line).contains("chatlens.alerts.email.pasword=****: unknown key"))
+        .anySatisfy(line -> assertThat(line).contains("db.api_tokn=****: ignored"))
+        .anySatisfy(line -> assertThat(line).contains(":4: otel.exporter.acme.secrt=****: overrides the same key on line 3"));
+    assertThat(config.entries()).filteredOn(entry -> entry.key().equals("otel.exporter.acme.secrt")).singleElement()
+        .satisfies(entry -> assertThat(entry.value()).isEqualTo("****"));
+  }
+
+  @Test
+  void anInvalidSecretValueIsNeverQuotedByTheParsersOwnWords() throws IOException {
+    file("agent.properties", "chatlens.sentry.dsn=https://pub key@o1.ingest.sentry.io/42");
+
+    AgentConfig config = load(null);
+
+    assertThat(config.problems()).singleElement().extracting(ConfigProblem::render).asString()
+        .contains("chatlens.sentry.dsn=****: is invalid: expected an http:// or https:// URL")
+        .doesNotContain("pub key").doesNotContain("sentry.io");
+  }
 }
