@@ -76,4 +76,36 @@ class CircuitBreakerTest {
     assertThat(breaker.healthJson()).contains("\"signals\":{\"heapAfterGcPercent\":null,\"gcTimePercent\":null,"
         + "\"queueFillPercent\":null}");
   }
+
+  @Test
+  void offMeansLevelZeroNoThreadAndSaysSo() {
+    BreakerSettings on = BreakerStateMachineTest.settings(3);
+    BreakerSettings off = new BreakerSettings(false, on.heapStress(), on.heapRelief(), on.gcTimeStress(),
+        on.gcTimeRelief(), on.queueStress(), on.queueRelief(), on.stressDuration(), on.reliefDuration(),
+        on.checkInterval(), on.maxLevel());
+    try (CircuitBreaker disabled = CircuitBreaker.start(off, List.of(() -> 100.0))) {
+      assertThat(disabled.level()).isZero();
+      assertThat(disabled.healthJson()).startsWith("{\"enabled\":false,\"level\":0,");
+      assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().equals("chatlens-breaker"));
+    }
+  }
+
+  @Test
+  void theJvmSignalsAreReadable() {
+    try (JvmStress jvm = new JvmStress(java.time.Duration.ofMinutes(1))) {
+      assertThat(jvm.oldPoolNames()).as("an old pool to watch").isNotEmpty()
+          .noneMatch(JvmStress::young);
+      long start = System.nanoTime();
+      assertThat(jvm.gcTime(start)).as("no interval yet").isNaN();
+      System.gc();
+      double gcTime = jvm.gcTime(start + 1_000_000_000L);
+      assertThat(gcTime).isBetween(0.0, 100.0);
+      double heap = jvm.heapAfterGc(System.nanoTime());
+      assertThat(Double.isNaN(heap) || heap >= 0 && heap <= 100).as("heap after GC " + heap).isTrue();
+    }
+    assertThat(JvmStress.young("G1 Eden Space")).isTrue();
+    assertThat(JvmStress.young("PS Survivor Space")).isTrue();
+    assertThat(JvmStress.young("G1 Old Gen")).isFalse();
+    assertThat(JvmStress.young("Tenured Gen")).isFalse();
+  }
 }
