@@ -185,7 +185,7 @@ public final class CircuitBreaker implements AutoCloseable {
     out.append(",\"signals\":{\"heapAfterGcPercent\":").append(number(sample.heapAfterGc()))
         .append(",\"gcTimePercent\":").append(number(sample.gcTime()))
         .append(",\"queueFillPercent\":").append(number(sample.queueFill())).append('}')
-        .append(",\"shed\":{\"logEvents\":").append(LoadShedding.shedEvents()).append(",\"spans\":")
+        .append(",\"shed\":{\"log_event\":").append(LoadShedding.shedEvents()).append(",\"span\":")
         .append(LoadShedding.shedSpans()).append("}}");
     return out.toString();
   }

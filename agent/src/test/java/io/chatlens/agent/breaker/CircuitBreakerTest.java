@@ -71,7 +71,8 @@ class CircuitBreakerTest {
         .contains("\"since\":\"2026-01-01T00:00:03Z\"")
         .contains("\"reason\":\"queue fill 99% >= 90% for 3s\"")
         .contains("\"transitions\":{\"degrade\":1,\"recover\":0}")
-        .contains("\"signals\":{\"heapAfterGcPercent\":40.0,\"gcTimePercent\":1.0,\"queueFillPercent\":99.0}");
+        .contains("\"signals\":{\"heapAfterGcPercent\":40.0,\"gcTimePercent\":1.0,\"queueFillPercent\":99.0}")
+        .containsPattern("\"shed\":\\{\"log_event\":\\d+,\"span\":\\d+}}$");
     ticks(StressSample.UNKNOWN, 1);
     assertThat(breaker.healthJson()).contains("\"signals\":{\"heapAfterGcPercent\":null,\"gcTimePercent\":null,"
         + "\"queueFillPercent\":null}");
