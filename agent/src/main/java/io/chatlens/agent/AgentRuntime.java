@@ -2,6 +2,8 @@ package io.chatlens.agent;
 
 import io.chatlens.agent.alerts.AlertMetricReader;
 import io.chatlens.agent.alerts.AlertsModule;
+import io.chatlens.agent.breaker.BreakerSettings;
+import io.chatlens.agent.breaker.CircuitBreaker;
 import io.chatlens.agent.config.AgentConfig;
 import io.chatlens.agent.config.ConfigKeys;
 import io.chatlens.agent.diagnostics.Diagnostics;
@@ -69,6 +71,7 @@ final class AgentRuntime {
   private volatile ErrorGroups errorGroups;
   private final AlertMetricReader alertReader = new AlertMetricReader();
   private volatile AlertsModule alerts;
+  private volatile CircuitBreaker breaker;
 
   AgentRuntime(AgentConfig config, ScopePlan plan, Instrumentation instrumentation, boolean attached) {
     this.config = config;
@@ -172,6 +175,8 @@ final class AgentRuntime {
     if (currentSentry != null) {
       SelfMetrics.registerSentry(meter, currentSentry::counters);
     }
+    CircuitBreaker currentBreaker = startBreaker(currentLogging);
+    currentBreaker.registerMetrics(meter);
     if (config.get(ConfigKeys.RUNTIME_METRICS)) {
       try {
         runtimeMetrics = RuntimeMetrics.register(telemetry.openTelemetry(), meter, Path.of(config.get(ConfigKeys.LOG_DIR)));
@@ -189,6 +194,7 @@ final class AgentRuntime {
         }
         return drops;
       }, this::activeAlerts);
+      health.section("breaker", currentBreaker::healthJson);
       ErrorGroups groups = errorGroups;
       endpoint = AgentHttpServer.start(config.get(ConfigKeys.PROMETHEUS_HOST), config.get(ConfigKeys.PROMETHEUS_PORT),
           telemetry.pullReader(), telemetry.resource(), health,
@@ -199,6 +205,20 @@ final class AgentRuntime {
         SelfMetrics.registerEndpoint(meter, started::rejections);
       }
     }
+  }
+
+  /** The circuit breaker, watching the JVM and the span, log record and log event queues. */
+  private CircuitBreaker startBreaker(AgentLogging currentLogging) {
+    List<java.util.function.DoubleSupplier> queues = new java.util.ArrayList<>();
+    for (io.chatlens.agent.telemetry.QueueFill queue : telemetry.queues()) {
+      queues.add(queue::percent);
+    }
+    if (currentLogging != null) {
+      queues.add(currentLogging.queue()::fillPercent);
+    }
+    CircuitBreaker started = CircuitBreaker.start(BreakerSettings.from(config), queues);
+    breaker = started;
+    return started;
   }
 
   /** After the grace period, each configured pattern that selected nothing gets one warning. */
@@ -277,6 +297,10 @@ final class AgentRuntime {
     AlertsModule currentAlerts = alerts;
     if (currentAlerts != null) {
       sequence.step("alerts", currentAlerts::stop);
+    }
+    CircuitBreaker currentBreaker = breaker;
+    if (currentBreaker != null) {
+      sequence.step("breaker", currentBreaker::close);
     }
     SentryExport currentSentry = sentry;
     if (currentSentry != null) {

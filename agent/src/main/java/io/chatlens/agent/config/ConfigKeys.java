@@ -279,6 +279,42 @@ public final class ConfigKeys {
       ValueType.duration(), "7d",
       "Rotated files older than this are gzipped by the hourly housekeeping task (files of the current day never are).");
 
+  // --- Self-protection (circuit breaker) --------------------------------------------------------------
+  public static final ConfigKey<Boolean> BREAKER_ENABLED = key("Self-protection", "chatlens.breaker.enabled",
+      ValueType.bool(), "true", "Shed the agent's own load when the JVM is under GC pressure or the agent's queues "
+          + "fill up: step 1 drops DEBUG and INFO events, step 2 also cuts span attributes to the essentials, step 3 "
+          + "also records spans only for turns and failures. Metrics and error counts stay exact at every step.");
+  public static final ConfigKey<Duration> BREAKER_CHECK_INTERVAL = key("Self-protection", "chatlens.breaker.check-interval",
+      ValueType.positiveDuration(), "1s", "How often heap after GC, GC time and queue fill are sampled (at least 100ms).");
+  public static final ConfigKey<Duration> BREAKER_STRESS_DURATION = key("Self-protection",
+      "chatlens.breaker.stress-duration", ValueType.positiveDuration(), "10s",
+      "How long stress must hold (in every sample) before the breaker sheds one more step.");
+  public static final ConfigKey<Duration> BREAKER_RELIEF_DURATION = key("Self-protection",
+      "chatlens.breaker.relief-duration", ValueType.positiveDuration(), "30s",
+      "How long relief must hold (in every sample) before the breaker steps back down one level.");
+  public static final ConfigKey<Double> BREAKER_HEAP_STRESS = key("Self-protection", "chatlens.breaker.heap-after-gc.stress",
+      ValueType.decimal(1, 100), "90", "Stress: the old generation is at least this full (percent of its maximum) "
+          + "right after a garbage collection.");
+  public static final ConfigKey<Double> BREAKER_HEAP_RELIEF = key("Self-protection", "chatlens.breaker.heap-after-gc.relief",
+      ValueType.decimal(0, 99), "75", "Relief: heap after GC at most this (percent); lower than the stress threshold.");
+  public static final ConfigKey<Double> BREAKER_GC_TIME_STRESS = key("Self-protection", "chatlens.breaker.gc-time.stress",
+      ValueType.decimal(1, 100), "25", "Stress: at least this share of wall-clock time (percent) spent in "
+          + "stop-the-world collections between two samples.");
+  public static final ConfigKey<Double> BREAKER_GC_TIME_RELIEF = key("Self-protection", "chatlens.breaker.gc-time.relief",
+      ValueType.decimal(0, 99), "10", "Relief: GC time at most this (percent); lower than the stress threshold.");
+  public static final ConfigKey<Double> BREAKER_QUEUE_STRESS = key("Self-protection", "chatlens.breaker.queue-fill.stress",
+      ValueType.decimal(1, 100), "90", "Stress: the fullest of the agent's queues (span export, log record export, "
+          + "structured log events) is at least this full (percent).");
+  public static final ConfigKey<Double> BREAKER_QUEUE_RELIEF = key("Self-protection", "chatlens.breaker.queue-fill.relief",
+      ValueType.decimal(0, 99), "50", "Relief: the fullest queue at most this full (percent); lower than the stress threshold.");
+  public static final ConfigKey<Integer> BREAKER_MAX_LEVEL = key("Self-protection", "chatlens.breaker.max-level",
+      ValueType.integer(1, 3), "3", "The furthest the breaker goes: 1 (events only), 2 (and span attributes) or 3 (and spans).");
+
+  /** Each relief threshold with its stress threshold: relief must be lower, or the breaker could not recover. */
+  static final List<List<ConfigKey<Double>>> BREAKER_PAIRS = List.of(
+      List.of(BREAKER_HEAP_STRESS, BREAKER_HEAP_RELIEF), List.of(BREAKER_GC_TIME_STRESS, BREAKER_GC_TIME_RELIEF),
+      List.of(BREAKER_QUEUE_STRESS, BREAKER_QUEUE_RELIEF));
+
   private ConfigKeys() {}
 
   /** Every key, in documentation order. */

@@ -73,11 +73,52 @@ final class ConfigResolver {
       typed.put(key.name(), parsed != null ? parsed : key.parsedDefault());
     }
 
+    checkBreaker(typed);
+
     boolean strict = Boolean.TRUE.equals(typed.get(ConfigKeys.STRICT.name()));
     if (strict) {
       problems.replaceAll(problem -> problem.isError() ? problem : problem.asError());
     }
     return new AgentConfig(file, raw, typed, problems, otelOverrides);
+  }
+
+  /**
+   * The circuit breaker's keys that are only valid together: a relief threshold must be lower than its stress
+   * threshold (else the breaker could never recover), and the check interval at least 100ms. An inconsistent pair
+   * falls back to both defaults.
+   */
+  private void checkBreaker(Map<String, Object> typed) {
+    for (List<ConfigKey<Double>> pair : ConfigKeys.BREAKER_PAIRS) {
+      ConfigKey<Double> stress = pair.get(0);
+      ConfigKey<Double> relief = pair.get(1);
+      double stressValue = (Double) typed.get(stress.name());
+      double reliefValue = (Double) typed.get(relief.name());
+      if (reliefValue < stressValue) {
+        continue;
+      }
+      ConfigValue blamed = raw.get(relief.name()) != null ? raw.get(relief.name()) : raw.get(stress.name());
+      ConfigKey<Double> blamedKey = raw.get(relief.name()) != null ? relief : stress;
+      problems.add(ConfigProblem.error(label(blamed), blamed.line(), blamedKey.name(), shown(blamed),
+          "is invalid: " + relief.name() + " (" + trim(reliefValue) + ") must be lower than " + stress.name() + " ("
+              + trim(stressValue) + "), or the breaker could never recover; using the defaults "
+              + stress.defaultValue() + " and " + relief.defaultValue()));
+      raw.remove(stress.name());
+      raw.remove(relief.name());
+      typed.put(stress.name(), stress.parsedDefault());
+      typed.put(relief.name(), relief.parsedDefault());
+    }
+    ConfigValue interval = raw.get(ConfigKeys.BREAKER_CHECK_INTERVAL.name());
+    if (interval != null && ((java.time.Duration) typed.get(interval.key())).toMillis() < 100) {
+      problems.add(ConfigProblem.error(label(interval), interval.line(), interval.key(), shown(interval),
+          "is invalid: expected a duration of at least 100ms; using the default "
+              + ConfigKeys.BREAKER_CHECK_INTERVAL.defaultValue()));
+      raw.remove(interval.key());
+      typed.put(interval.key(), ConfigKeys.BREAKER_CHECK_INTERVAL.parsedDefault());
+    }
+  }
+
+  private static String trim(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 
   private static boolean isValid(ConfigKey<?> key, String value) {

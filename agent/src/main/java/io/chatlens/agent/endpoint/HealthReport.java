@@ -27,6 +27,8 @@ public final class HealthReport {
   private final PullMetricReader metrics;
   private final Supplier<Map<String, Long>> agentDrops;
   private final Supplier<List<ActiveAlert>> alerts;
+  /** More top-level objects, by name: each supplier gives a JSON value (the circuit breaker's state, say). */
+  private final Map<String, Supplier<String>> sections = new java.util.concurrent.ConcurrentSkipListMap<>();
 
   public HealthReport(Map<String, ExporterStats> exporters, PullMetricReader metrics,
       Supplier<Map<String, Long>> agentDrops, Supplier<List<ActiveAlert>> alerts) {
@@ -34,6 +36,12 @@ public final class HealthReport {
     this.metrics = metrics;
     this.agentDrops = agentDrops;
     this.alerts = alerts;
+  }
+
+  /** Adds a top-level member to the JSON, after the alerts: {@code "name": <what the supplier returns>}. */
+  public HealthReport section(String name, Supplier<String> json) {
+    sections.put(name, json);
+    return this;
   }
 
   /** {@code UP} when every configured exporter is ok or starting, else {@code DEGRADED}. */
@@ -103,7 +111,11 @@ public final class HealthReport {
           .append(Double.isFinite(alert.value()) ? Double.toString(alert.value()) : "null").append('}');
       first = false;
     }
-    out.append("]}");
+    out.append(']');
+    for (Map.Entry<String, Supplier<String>> section : sections.entrySet()) {
+      out.append(",\"").append(escape(section.getKey())).append("\":").append(section.getValue().get());
+    }
+    out.append('}');
     return out.toString();
   }
 

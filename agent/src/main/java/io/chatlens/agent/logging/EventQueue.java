@@ -23,6 +23,7 @@ public final class EventQueue implements EventSink {
   private final java.util.concurrent.atomic.AtomicBoolean consumerParked = new java.util.concurrent.atomic.AtomicBoolean();
   private final BlockingQueue<ChatEvent> overflow;
   private final int lowPriorityLimit;
+  private final int capacity;
   private final ChatEvent.Level threshold;
   private final AtomicLong droppedLow = new AtomicLong();
   private final AtomicLong droppedHigh = new AtomicLong();
@@ -32,6 +33,7 @@ public final class EventQueue implements EventSink {
 
   public EventQueue(int capacity, ChatEvent.Level threshold) {
     this.main = new ArrayBlockingQueue<>(capacity);
+    this.capacity = capacity;
     this.overflow = new ArrayBlockingQueue<>(capacity * 16);
     this.lowPriorityLimit = capacity * 3 / 4;
     this.threshold = threshold;
@@ -136,6 +138,16 @@ public final class EventQueue implements EventSink {
     for (ChatEvent event; (event = overflow.poll()) != null; ) {
       consumer.accept(event);
     }
+  }
+
+  /** Capacity of the main queue (the overflow queue for WARN and ERROR comes on top). */
+  public int capacity() {
+    return capacity;
+  }
+
+  /** Fill of the main queue in percent, read without its lock (for the circuit breaker). */
+  public double fillPercent() {
+    return Math.min(100.0, pending.get() * 100.0 / capacity);
   }
 
   /** Events waiting for the writer. */

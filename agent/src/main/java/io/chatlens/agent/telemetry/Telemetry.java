@@ -36,13 +36,15 @@ public final class Telemetry {
   private final Resource resource;
   private final PullMetricReader pullReader;
   private final Map<String, ExporterStats> exporters;
+  private final java.util.List<QueueFill> queues;
 
   private Telemetry(OpenTelemetrySdk sdk, Resource resource, PullMetricReader pullReader,
-      Map<String, ExporterStats> exporters) {
+      Map<String, ExporterStats> exporters, java.util.List<QueueFill> queues) {
     this.sdk = sdk;
     this.resource = resource;
     this.pullReader = pullReader;
     this.exporters = exporters;
+    this.queues = queues;
   }
 
   /**
@@ -93,6 +95,9 @@ public final class Telemetry {
     for (String signal : new String[] {"traces", "metrics", "logs"}) {
       exporters.put(signal, new ExporterStats(signal));
     }
+    // how full the span and log record export queues are, for the circuit breaker
+    QueueFill spanQueue = new QueueFill("spans");
+    QueueFill logQueue = new QueueFill("log_records");
     AutoConfiguredOpenTelemetrySdk autoConfigured = AutoConfiguredOpenTelemetrySdk.builder()
         .addPropertiesSupplier(config::otelDefaultsAndFileProperties)
         .addPropertiesCustomizer(properties -> overrides)
@@ -103,8 +108,15 @@ public final class Telemetry {
           return merged;
         })
         .addSpanExporterCustomizer((exporter, properties) ->
-            new RedactingSpanExporter(CountingExporters.spans(
-                gzip.apply(exporter, FastGzip.compressionOf(properties, "traces")), exporters.get("traces")), redactor))
+            spanQueue.draining(new RedactingSpanExporter(CountingExporters.spans(
+                gzip.apply(exporter, FastGzip.compressionOf(properties, "traces")), exporters.get("traces")), redactor)))
+        .addSpanProcessorCustomizer((processor, properties) -> {
+          if (!(processor instanceof io.opentelemetry.sdk.trace.export.BatchSpanProcessor)) {
+            return processor;
+          }
+          spanQueue.capacity(properties.getInt("otel.bsp.max.queue.size", 2048));
+          return spanQueue.counting(processor);
+        })
         .addMetricExporterCustomizer((exporter, properties) -> {
           MetricExporter counted = CountingExporters.metrics(
               gzip.apply(exporter, FastGzip.compressionOf(properties, "metrics")), exporters.get("metrics"));
@@ -128,8 +140,15 @@ public final class Telemetry {
           return reader;
         })
         .addLogRecordExporterCustomizer((exporter, properties) ->
-            new RedactingLogRecordExporter(CountingExporters.logs(
-                gzip.apply(exporter, FastGzip.compressionOf(properties, "logs")), exporters.get("logs")), redactor))
+            logQueue.draining(new RedactingLogRecordExporter(CountingExporters.logs(
+                gzip.apply(exporter, FastGzip.compressionOf(properties, "logs")), exporters.get("logs")), redactor)))
+        .addLogRecordProcessorCustomizer((processor, properties) -> {
+          if (!(processor instanceof io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor)) {
+            return processor;
+          }
+          logQueue.capacity(properties.getInt("otel.blrp.max.queue.size", 2048));
+          return logQueue.counting(processor);
+        })
         .addMeterProviderCustomizer((builder, properties) -> {
           if (!shared) {
             builder.registerMetricReader(pullReader);
@@ -151,9 +170,10 @@ public final class Telemetry {
         meters.registerMetricReader(alertReader);
       }
       return new Telemetry(OpenTelemetrySdk.builder().setMeterProvider(meters.build()).build(), effective, pullReader,
-          exporters);
+          exporters, java.util.List.of(spanQueue, logQueue));
     }
-    return new Telemetry(autoConfigured.getOpenTelemetrySdk(), effective, pullReader, exporters);
+    return new Telemetry(autoConfigured.getOpenTelemetrySdk(), effective, pullReader, exporters,
+        java.util.List.of(spanQueue, logQueue));
   }
 
   /** Whether an exporter takes cumulative data with the SDK's default aggregation for every instrument type. */
@@ -182,6 +202,11 @@ public final class Telemetry {
   /** Collects every metric on demand (the Prometheus endpoint and the health report). */
   public PullMetricReader pullReader() {
     return pullReader;
+  }
+
+  /** The span and log record export queues, as far as they can be seen from outside (for the circuit breaker). */
+  public java.util.List<QueueFill> queues() {
+    return queues;
   }
 
   /** Export statistics by signal: traces, metrics, logs. */

@@ -85,6 +85,22 @@ public final class ChatLensDispatcher implements Dispatcher {
     Invocation invocation = new Invocation(probe, handler, parent, self, args);
     invocation.chat = chat;
     String spanName = handler.spanName(invocation, semantics);
+    if (spanName != null && invocation.shedding >= LoadShedding.ESSENTIAL_SPANS && shedsSpanOf(probe)) {
+      // load shedding: no span unless the call fails (then it gets one at exit, back-dated); the handler's
+      // attributes go nowhere, its events correlate with the enclosing span
+      LoadShedding.spanShed();
+      invocation.shedSpanName = spanName;
+      invocation.enclosing = Span.fromContext(parentContext);
+      invocation.span = Span.getInvalid();
+      invocation.ownsSpan = false;
+      try {
+        handler.onEnter(invocation);
+      } catch (RuntimeException fault) {
+        faults.incrementAndGet();
+      }
+      CURRENT.set(invocation);
+      return invocation;
+    }
     if (spanName == null) {
       invocation.span = Span.fromContext(parentContext);
       invocation.ownsSpan = false;
@@ -104,12 +120,15 @@ public final class ChatLensDispatcher implements Dispatcher {
       // (a traceparent the turn continues) leaves the turn the SERVER span of this process.
       kind = SpanKind.INTERNAL;
     }
+    boolean essentialOnly = invocation.essentialAttributesOnly();
     SpanBuilder builder = instruments.tracer.spanBuilder(spanName).setParent(parentContext).setSpanKind(kind)
-        .setAllAttributes(semantics.attributes());
-    try {
-      handler.startAttributes(invocation, builder);
-    } catch (RuntimeException fault) {
-      faults.incrementAndGet();
+        .setAllAttributes(essentialOnly ? semantics.essentialAttributes() : semantics.attributes());
+    if (!essentialOnly) {
+      try {
+        handler.startAttributes(invocation, builder);
+      } catch (RuntimeException fault) {
+        faults.incrementAndGet();
+      }
     }
     invocation.span = builder.startSpan();
     invocation.ownsSpan = true;
@@ -206,9 +225,13 @@ public final class ChatLensDispatcher implements Dispatcher {
       if (thrown != null) {
         if (!invocation.ownsSpan) {
           Span failure = invocation.handler.failureSpan(invocation, thrown);
+          if (failure == null && invocation.shedSpanName != null) {
+            failure = shedFailureSpan(invocation);
+          }
           if (failure != null) {
             invocation.span = failure;
             invocation.ownsSpan = true;
+            invocation.enclosing = null;
           }
         }
         invocation.error = errors.thrown(invocation, thrown);
@@ -306,6 +329,20 @@ public final class ChatLensDispatcher implements Dispatcher {
     withTrace.put("span_id", span.getSpanId());
     withTrace.put("trace_flags", span.getTraceFlags().asHex());
     return withTrace;
+  }
+
+  /** Whether load shedding at level 3 leaves out this probe's spans: all but turns and error-handler calls. */
+  private static boolean shedsSpanOf(Probe probe) {
+    Component component = probe.component();
+    return component != Component.TURN && component != Component.ERRORS;
+  }
+
+  /** The span of a call whose span was shed and that then failed: back-dated to its start, essential attributes. */
+  private Span shedFailureSpan(Invocation invocation) {
+    ProbeSemantics semantics = (ProbeSemantics) invocation.probe.semantics();
+    return instruments.tracer.spanBuilder(invocation.shedSpanName).setParent(Context.current())
+        .setSpanKind(semantics.kind()).setAllAttributes(semantics.essentialAttributes())
+        .setStartTimestamp(invocation.startEpochNanos(), java.util.concurrent.TimeUnit.NANOSECONDS).startSpan();
   }
 
   private void tagIdentity(Invocation invocation) {

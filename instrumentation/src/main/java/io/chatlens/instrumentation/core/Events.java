@@ -26,6 +26,18 @@ public final class Events {
   }
 
   /**
+   * As {@link #admits(ChatEvent.Level, boolean)}, for an event of this invocation: {@code false} also when load
+   * shedding drops events of this level ({@link LoadShedding}; the drop is counted).
+   */
+  public boolean admits(Invocation invocation, ChatEvent.Level level, boolean audit) {
+    if (LoadShedding.shedsEvent(invocation.shedding, level, audit)) {
+      LoadShedding.eventShed();
+      return false;
+    }
+    return sink.admits(level, audit);
+  }
+
+  /**
    * Emits an event for an invocation (redaction happens later, on the log-writer thread): module and function
    * come from its probe; {@code user_id}, {@code session_id}, {@code trace_id} and {@code span_id} from its
    * context; then the extra pairs. User ids, from the context or the pairs, are already the exported ones
@@ -33,14 +45,14 @@ public final class Events {
    */
   public void emit(Invocation invocation, ChatEvent.Level level, String message, Throwable error, boolean audit,
       String... pairs) {
-    if (!sink.admits(level, audit)) {
+    if (!admits(invocation, level, audit)) {
       return;
     }
     ChatContext chat = invocation.chat();
     String traceId = null;
     String spanId = null;
-    if (invocation.span() != null) {
-      SpanContext span = invocation.span().getSpanContext();
+    if (invocation.correlationSpan() != null) {
+      SpanContext span = invocation.correlationSpan().getSpanContext();
       if (span.isValid()) {
         traceId = span.getTraceId();
         spanId = span.getSpanId();

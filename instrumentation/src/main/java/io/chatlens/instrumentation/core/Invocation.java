@@ -12,6 +12,8 @@ public final class Invocation {
   final ComponentHandler handler;
   final Invocation parent;
   final long startNanos;
+  /** The load-shedding level when the call started ({@link LoadShedding}): the one volatile read of the call. */
+  final int shedding;
   final Object self;
   final Object[] args;
   Span span;
@@ -22,6 +24,10 @@ public final class Invocation {
   String taggedSessionId;
   String taggedUserId;
   ChatContext chat;
+  /** The name of the span this call would have had, when load shedding left it out; a failure still records it. */
+  String shedSpanName;
+  /** The enclosing span of a call whose own span was shed: what its log events correlate with. */
+  Span enclosing;
   /** Handler-specific state. */
   public Object state;
   /** What the error recorder found about the exception this call threw, or {@code null}. */
@@ -36,6 +42,20 @@ public final class Invocation {
     this.self = self;
     this.args = args;
     this.startNanos = System.nanoTime();
+    this.shedding = LoadShedding.level();
+  }
+
+  /**
+   * Whether load shedding keeps only the essential span attributes of this call ({@link LoadShedding#ESSENTIAL_KEYS}):
+   * a handler then leaves out the others, and the work of computing them.
+   */
+  public boolean essentialAttributesOnly() {
+    return shedding >= LoadShedding.ESSENTIAL_ATTRIBUTES;
+  }
+
+  /** The span log events of this call correlate with: its own, or the enclosing one when its own was shed. */
+  Span correlationSpan() {
+    return enclosing != null ? enclosing : span;
   }
 
   public Probe probe() {

@@ -44,20 +44,24 @@ public final class ParserHandler extends BaseHandler {
         command = typed;
       }
       String label = names.valid(command);
-      invocation.span().setAttribute(COMMAND, label);
-      invocation.span().setAttribute(VALID, true);
+      if (!invocation.essentialAttributesOnly()) {
+        invocation.span().setAttribute(COMMAND, label);
+        invocation.span().setAttribute(VALID, true);
+      }
       instruments.commands.add(1, labels.get(label, "valid"));
       if (chat != null) {
         chat.command(label);
       }
-      if (events.admits(ChatEvent.Level.INFO, false)) {
+      if (events.admits(invocation, ChatEvent.Level.INFO, false)) {
         events.emit(invocation, ChatEvent.Level.INFO, "Parsed command " + label, null, false, "command", label);
       }
       return;
     }
     String label = names.rejected(typed);
-    invocation.span().setAttribute(COMMAND, label);
-    invocation.span().setAttribute(VALID, false);
+    if (!invocation.essentialAttributesOnly()) {
+      invocation.span().setAttribute(COMMAND, label);
+      invocation.span().setAttribute(VALID, false);
+    }
     instruments.commands.add(1, labels.get(label, "invalid"));
     if (chat != null) {
       chat.userError();

@@ -52,7 +52,7 @@ public final class SearchHandler extends BaseHandler {
     String query = settings.searchQuery != null
         ? Guess.text(settings.searchQuery.read(invocation.self(), invocation.args(), null))
         : Guess.firstString(invocation.args());
-    if (query != null) {
+    if (query != null && !invocation.essentialAttributesOnly()) {
       invocation.span().setAttribute(QUERY_LENGTH, (long) query.length());
       invocation.span().setAttribute(QUERY_HASH, hash(query));
       if (settings.captureSearchQuery) {
@@ -81,7 +81,7 @@ public final class SearchHandler extends BaseHandler {
       // not countable without consuming or calling into the application's object: the search is counted, its
       // result count is not guessed
       instruments.searchRequests.add(1, outcomes.get("unknown"));
-      if (events.admits(ChatEvent.Level.INFO, false)) {
+      if (events.admits(invocation, ChatEvent.Level.INFO, false)) {
         String millis = millis(durationNanos);
         events.emit(invocation, ChatEvent.Level.INFO, "Search returned in " + millis + " ms (result count unknown: "
             + "set chatlens.search.result-count)", null, false, "duration_ms", millis);
@@ -90,8 +90,10 @@ public final class SearchHandler extends BaseHandler {
     }
     instruments.searchResults.record(results);
     instruments.searchRequests.add(1, outcomes.get(results == 0 ? "zero_results" : "results"));
-    invocation.span().setAttribute(RESULTS, results);
-    if (events.admits(ChatEvent.Level.INFO, false)) {
+    if (!invocation.essentialAttributesOnly()) {
+      invocation.span().setAttribute(RESULTS, results);
+    }
+    if (events.admits(invocation, ChatEvent.Level.INFO, false)) {
       String millis = millis(durationNanos);
       events.emit(invocation, ChatEvent.Level.INFO, "Search returned " + results + " result" + (results == 1 ? "" : "s")
           + " in " + millis + " ms", null, false, "result_count", Long.toString(results), "duration_ms", millis);
@@ -110,7 +112,9 @@ public final class SearchHandler extends BaseHandler {
     }
     String outcome = correct ? "correct" : "incorrect";
     instruments.searchFeedback.add(1, outcomes.get(outcome));
-    invocation.span().setAttribute(FEEDBACK_OUTCOME, outcome);
+    if (!invocation.essentialAttributesOnly()) {
+      invocation.span().setAttribute(FEEDBACK_OUTCOME, outcome);
+    }
     events.emit(invocation, ChatEvent.Level.INFO, "Recorded feedback: answer " + outcome, null, false,
         "outcome", outcome);
   }

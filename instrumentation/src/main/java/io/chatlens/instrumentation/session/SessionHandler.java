@@ -141,7 +141,7 @@ public final class SessionHandler extends BaseHandler {
     SessionTable.Entry entry = table.touched(sessionId, evicted -> recordEnd(evicted, "evicted"));
     instruments.interactions.add(1);
     invocation.span().setAttribute(Instruments.SESSION_ID, sessionId);
-    if (events.enabled(ChatEvent.Level.DEBUG)) {
+    if (events.admits(invocation, ChatEvent.Level.DEBUG, false)) {
       events.emit(invocation, ChatEvent.Level.DEBUG, "Updated session", null, false,
           "user_id", entry.userId(), "session_id", sessionId, "interactions", Long.toString(entry.interactions()));
     }

@@ -71,7 +71,7 @@ public final class TurnHandler extends BaseHandler implements TurnParent.Source 
     String message = settings.turnMessage != null
         ? Guess.text(settings.turnMessage.read(invocation.self(), args, null))
         : Guess.stringCount(args) >= 2 ? Guess.lastString(args, 2) : Guess.firstString(args);
-    if (message != null) {
+    if (message != null && !invocation.essentialAttributesOnly()) {
       invocation.span().setAttribute(MESSAGE_LENGTH, (long) message.length());
       if (settings.captureMessages) {
         invocation.span().setAttribute(MESSAGE, settings.redactor.apply(message));
@@ -95,14 +95,14 @@ public final class TurnHandler extends BaseHandler implements TurnParent.Source 
       status = "success";
     }
     invocation.span().setAttribute(TURN_STATUS, status);
-    if (chat.command() != null) {
+    if (chat.command() != null && !invocation.essentialAttributesOnly()) {
       invocation.span().setAttribute(COMMAND, chat.command());
     }
     String endpoint = settings.turnEndpoint;
     instruments.requests.add(1, requestLabels.get(endpoint, status));
     instruments.responseTime.record(seconds(durationNanos), latencyLabels.get(endpoint));
     ChatEvent.Level level = status.equals("error") ? ChatEvent.Level.WARN : ChatEvent.Level.INFO;
-    if (events.admits(level, false)) {
+    if (events.admits(invocation, level, false)) {
       String millis = millis(durationNanos);
       events.emit(invocation, level, "Handled message in " + millis + " ms, status=" + status, null, false,
           "command", chat.command(), "duration_ms", millis);
