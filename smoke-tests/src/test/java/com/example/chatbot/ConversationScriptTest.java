@@ -42,7 +42,7 @@ class ConversationScriptTest {
   void aboutEverySeventhMessageIsInvalid() {
     ConversationScript script = ConversationScript.generate(7, 20, 14, false);
 
-    assertThat(script.users()).allSatisfy(user ->
+    assertThat(script.users()).hasSize(20).allSatisfy(user ->
         assertThat(user.messages().stream().filter(ConversationScript.INVALID_MESSAGES::contains)).hasSize(2));
   }
 
@@ -53,7 +53,7 @@ class ConversationScriptTest {
 
     long crashes = allMessages(script).filter(ConversationScript.CRASH_MESSAGE::equals).count();
     assertThat(crashes).isEqualTo(1);
-    assertThat(script.users()).allSatisfy(user -> assertThat(user.messages()).hasSize(turns));
+    assertThat(script.users()).hasSize(users).allSatisfy(user -> assertThat(user.messages()).hasSize(turns));
   }
 
   @Test
@@ -76,7 +76,7 @@ class ConversationScriptTest {
   @Test
   void withoutPiiOptionNoSensitiveDataIsSent() {
     assertThat(allMessages(ConversationScript.generate(42, 5, 10, false)))
-        .noneMatch(message -> message.contains("hunter2") || message.contains("4111"));
+        .isNotEmpty().noneMatch(message -> message.contains("hunter2") || message.contains("4111"));
   }
 
   @ParameterizedTest(name = "users={0} abandoned={1}")

@@ -41,7 +41,7 @@ class SearchEngineTest {
     List<SearchResult> results = searchEngine.search("How do I reset my password?");
 
     assertThat(results).extracting(SearchResult::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
-    assertThat(results).allSatisfy(result -> assertThat(result.score()).isPositive());
+    assertThat(results).isNotEmpty().allSatisfy(result -> assertThat(result.score()).isPositive());
     SearchResult reset = results.get(0);
     SearchResult change = results.stream().filter(result -> result.faqId() == 3).findFirst().orElseThrow();
     assertThat(reset.score()).isGreaterThan(change.score());

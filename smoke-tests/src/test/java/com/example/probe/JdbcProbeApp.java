@@ -35,6 +35,7 @@ public final class JdbcProbeApp {
       System.out.println("connection failed sqlstate=" + refused.getSQLState());
     }
     try (Connection connection = DriverManager.getConnection(h2); Statement statement = connection.createStatement()) {
+      // a deliberately slow query (400 ms in the database): the sleep is the behaviour under test, not a wait
       statement.execute("CREATE ALIAS IF NOT EXISTS SLEEP FOR \"java.lang.Thread.sleep\"");
       statement.execute("CALL SLEEP(400)");
       System.out.println("slow query done");

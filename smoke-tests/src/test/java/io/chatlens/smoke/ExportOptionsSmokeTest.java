@@ -117,13 +117,11 @@ class ExportOptionsSmokeTest {
     }
   }
 
-  private static void keytool(String... args) throws Exception {
+  private static void keytool(String... args) {
     List<String> command = new java.util.ArrayList<>();
     command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
+    io.chatlens.smoke.harness.Processes.succeed(command, Duration.ofMinutes(1));
   }
 
   @Test

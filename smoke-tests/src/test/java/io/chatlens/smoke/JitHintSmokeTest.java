@@ -3,12 +3,11 @@ package io.chatlens.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatlens.smoke.harness.AgentJvm;
+import io.chatlens.smoke.harness.Processes;
 import io.chatlens.smoke.harness.RunningJvm;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,14 +24,11 @@ class JitHintSmokeTest {
         .property("chatlens.debug", "true").property("chatlens.prometheus.enabled", "false");
   }
 
-  private static String directives(long pid) throws IOException, InterruptedException {
+  private static String directives(long pid) {
     Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
     Path jcmd = java.resolveSibling("jcmd");
-    Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Compiler.directives_print")
-        .redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    return output;
+    return Processes.succeed(List.of(jcmd.toString(), Long.toString(pid), "Compiler.directives_print"),
+        Duration.ofSeconds(30));
   }
 
   @Test

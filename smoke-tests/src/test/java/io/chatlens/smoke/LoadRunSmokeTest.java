@@ -1,6 +1,7 @@
 package io.chatlens.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.chatlens.smoke.harness.AgentJvm;
 import io.chatlens.smoke.harness.OtlpReceiver;
@@ -64,6 +65,8 @@ class LoadRunSmokeTest {
         });
         assertThat(chatbot.stdout()).containsPattern("THREADS phase=cold .*chat-worker-N=\\d+");
       }
+      // audit events (sessions) are exported: an empty list would mean the log export failed, not that it filtered
+      await().atMost(TIMEOUT).untilAsserted(() -> assertThat(receiver.logs()).isNotEmpty());
       List<String> exported = receiver.logs().stream().map(log -> log.log().getBody().getStringValue()).toList();
       assertThat(exported).noneMatch(body -> body.startsWith("Handled message in") && body.contains("status=success"));
     }

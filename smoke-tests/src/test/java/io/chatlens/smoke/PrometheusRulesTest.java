@@ -3,6 +3,7 @@ package io.chatlens.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatlens.smoke.harness.Paths;
+import io.chatlens.smoke.harness.Processes;
 import io.chatlens.smoke.harness.Promtool;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,22 +19,22 @@ class PrometheusRulesTest {
   private static Path rules;
 
   @BeforeAll
-  static void findPromtool() throws Exception {
+  static void findPromtool() {
     promtool = Promtool.find();
     rules = Paths.repoRoot().resolve("config/prometheus");
   }
 
   @Test
-  void theRuleFileIsValid() throws Exception {
-    Promtool.Result result = promtool.run(rules, "check", "rules", "chatlens-rules.yml");
+  void theRuleFileIsValid() {
+    Processes.Result result = promtool.run(rules, "check", "rules", "chatlens-rules.yml");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("SUCCESS: 14 rules found");
   }
 
   @Test
-  void theRulesPassTheirUnitTests() throws Exception {
-    Promtool.Result result = promtool.run(rules, "test", "rules", "chatlens-rules.test.yml");
+  void theRulesPassTheirUnitTests() {
+    Processes.Result result = promtool.run(rules, "test", "rules", "chatlens-rules.test.yml");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("SUCCESS");

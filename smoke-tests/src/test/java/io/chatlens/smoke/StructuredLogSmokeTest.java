@@ -106,7 +106,7 @@ class StructuredLogSmokeTest {
   void theTextAuditFileHoldsTheSessionLifecycleAndTheConfiguration() throws IOException {
     List<String> audit = Files.readAllLines(textLogs.resolve("audit/chatbot-audit.log"));
 
-    assertThat(audit).allSatisfy(line -> assertThat(SeedGrok.parse(line)).as(line).isNotNull());
+    assertThat(audit).isNotEmpty().allSatisfy(line -> assertThat(SeedGrok.parse(line)).as(line).isNotNull());
     assertThat(audit).filteredOn(line -> line.contains("[session_manager] [create_session] Created new session for"))
         .hasSize(4);
     assertThat(audit).filteredOn(line -> line.contains("[session_manager] [") && line.contains("Cleaned up session ("))
@@ -167,7 +167,7 @@ class StructuredLogSmokeTest {
   void theJsonAuditFileHoldsOnlyAuditEvents() throws IOException {
     List<JsonNode> audit = json(jsonLogs.resolve("audit/chatbot-audit.log"));
 
-    assertThat(audit).allSatisfy(event -> assertThat(event.get("event.dataset").asText()).isEqualTo("chatlens.audit"));
+    assertThat(audit).isNotEmpty().allSatisfy(event -> assertThat(event.get("event.dataset").asText()).isEqualTo("chatlens.audit"));
     assertThat(audit).filteredOn(event -> event.get("message").asText().startsWith("Created new session for"))
         .hasSize(4);
     assertThat(audit).filteredOn(event -> event.get("message").asText().startsWith("Cleaned up session ("))

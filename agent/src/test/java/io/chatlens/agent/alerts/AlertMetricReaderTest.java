@@ -1,15 +1,22 @@
 package io.chatlens.agent.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.metrics.InstrumentType;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricExporter;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import static org.awaitility.Awaitility.await;
 
 class AlertMetricReaderTest {
 
@@ -37,29 +44,9 @@ class AlertMetricReaderTest {
   void alsoFeedsTheOtlpExporterOnItsIntervalAndOnceMoreAtShutdown() {
     AlertMetricReader reader = new AlertMetricReader();
     InMemoryMetricExporter exporter = InMemoryMetricExporter.create(AggregationTemporality.CUMULATIVE);
-    java.util.concurrent.atomic.AtomicBoolean exporterShutDown = new java.util.concurrent.atomic.AtomicBoolean();
-    reader.exportEvery(new io.opentelemetry.sdk.metrics.export.MetricExporter() {
-      @Override
-      public io.opentelemetry.sdk.common.CompletableResultCode export(java.util.Collection<MetricData> metrics) {
-        return exporter.export(metrics);
-      }
-
-      @Override
-      public AggregationTemporality getAggregationTemporality(InstrumentType type) {
-        return AggregationTemporality.CUMULATIVE;
-      }
-
-      @Override
-      public io.opentelemetry.sdk.common.CompletableResultCode flush() {
-        return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
-      }
-
-      @Override
-      public io.opentelemetry.sdk.common.CompletableResultCode shutdown() {
-        exporterShutDown.set(true); // the in-memory exporter would forget what it got
-        return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
-      }
-    }, Duration.ofMillis(50));
+    AtomicBoolean exporterShutDown = new AtomicBoolean();
+    // the in-memory exporter itself is never shut down: it would forget what it got
+    reader.exportEvery(new StubMetricExporter(exporter::export, () -> exporterShutDown.set(true)), Duration.ofMillis(50));
     SdkMeterProvider provider = SdkMeterProvider.builder().registerMetricReader(reader).build();
     provider.get("test").counterBuilder("chatbot.requests").build().add(3);
 
@@ -70,7 +57,7 @@ class AlertMetricReaderTest {
 
     provider.get("test").counterBuilder("chatbot.requests").build().add(2);
     exporter.reset();
-    provider.shutdown().join(5, java.util.concurrent.TimeUnit.SECONDS);
+    provider.shutdown().join(5, TimeUnit.SECONDS);
     assertThat(exporter.getFinishedMetricItems()).as("the final export at shutdown").isNotEmpty()
         .allSatisfy(metric -> assertThat(metric.getLongSumData().getPoints().iterator().next().getValue()).isEqualTo(5L));
     assertThat(reader.exports()).isTrue();
@@ -80,56 +67,59 @@ class AlertMetricReaderTest {
   @Test
   void anExportInFlightAtShutdownFinishesAndTheFinalExportStillRuns() {
     AlertMetricReader reader = new AlertMetricReader();
-    java.util.List<io.opentelemetry.sdk.common.CompletableResultCode> pending =
-        new java.util.concurrent.CopyOnWriteArrayList<>();
-    java.util.List<Long> exportedValues = new java.util.concurrent.CopyOnWriteArrayList<>();
-    reader.exportEvery(new io.opentelemetry.sdk.metrics.export.MetricExporter() {
-      @Override
-      public io.opentelemetry.sdk.common.CompletableResultCode export(java.util.Collection<MetricData> metrics) {
-        io.opentelemetry.sdk.common.CompletableResultCode result = new io.opentelemetry.sdk.common.CompletableResultCode();
-        metrics.forEach(metric -> exportedValues.add(metric.getLongSumData().getPoints().iterator().next().getValue()));
-        pending.add(result);
-        if (pending.size() > 1) {
-          result.succeed(); // the final export answers at once
-        } else {
-          new Thread(() -> { // the first, slow one answers a moment later
-            try {
-              Thread.sleep(300);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
+    List<CompletableResultCode> pending = new CopyOnWriteArrayList<>();
+    List<Long> exportedValues = new CopyOnWriteArrayList<>();
+    Thread test = Thread.currentThread();
+    CountDownLatch shuttingDown = new CountDownLatch(1);
+    reader.exportEvery(new StubMetricExporter(metrics -> {
+      CompletableResultCode result = new CompletableResultCode();
+      metrics.forEach(metric -> exportedValues.add(metric.getLongSumData().getPoints().iterator().next().getValue()));
+      pending.add(result);
+      if (pending.size() > 1) {
+        result.succeed(); // the final export answers at once
+      } else {
+        // the first, slow export answers only once the shutdown is waiting for it: in flight at shutdown, for sure
+        Thread answer = new Thread(() -> {
+          try {
+            shuttingDown.await();
+            await().atMost(Duration.ofSeconds(10)).until(() -> waitsInShutdownFor(test));
             result.succeed();
-          }).start();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }, "slow-export-answer");
+        answer.setDaemon(true);
+        answer.start();
+      }
+      return result;
+    }, () -> {
+      // shutting the sender down interrupts what is still in flight, as the JDK HTTP sender does
+      pending.forEach(result -> {
+        if (!result.isDone()) {
+          result.fail();
         }
-        return result;
-      }
-
-      @Override
-      public AggregationTemporality getAggregationTemporality(InstrumentType type) {
-        return AggregationTemporality.CUMULATIVE;
-      }
-
-      @Override
-      public io.opentelemetry.sdk.common.CompletableResultCode flush() {
-        return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
-      }
-
-      @Override
-      public io.opentelemetry.sdk.common.CompletableResultCode shutdown() {
-        // shutting the sender down interrupts what is still in flight, as the JDK HTTP sender does
-        pending.forEach(result -> { if (!result.isDone()) { result.fail(); } });
-        return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
-      }
-    }, Duration.ofMillis(50));
+      });
+    }), Duration.ofMillis(50));
     SdkMeterProvider provider = SdkMeterProvider.builder().registerMetricReader(reader).build();
     provider.get("test").counterBuilder("chatbot.requests").build().add(3);
     await().atMost(Duration.ofSeconds(10)).until(() -> !pending.isEmpty());
     provider.get("test").counterBuilder("chatbot.requests").build().add(2);
 
-    provider.shutdown().join(10, java.util.concurrent.TimeUnit.SECONDS);
+    shuttingDown.countDown();
+    provider.shutdown().join(10, TimeUnit.SECONDS);
 
-    assertThat(pending).hasSizeGreaterThanOrEqualTo(2).allMatch(io.opentelemetry.sdk.common.CompletableResultCode::isSuccess);
+    assertThat(pending).hasSizeGreaterThanOrEqualTo(2).allMatch(CompletableResultCode::isSuccess);
     assertThat(exportedValues).isNotEmpty().last().as("the final export has every measurement").isEqualTo(5L);
+  }
+
+  /** Whether the thread is blocked in the reader's shutdown, waiting for an export's result. */
+  private static boolean waitsInShutdownFor(Thread thread) {
+    StackTraceElement[] stack = thread.getStackTrace();
+    boolean joining = Arrays.stream(stack).anyMatch(frame -> frame.getClassName().equals(CompletableResultCode.class.getName())
+        && frame.getMethodName().equals("join"));
+    boolean inShutdown = Arrays.stream(stack).anyMatch(frame -> frame.getClassName().equals(AlertMetricReader.class.getName())
+        && frame.getMethodName().equals("shutdown"));
+    return joining && inShutdown;
   }
 
   @Test

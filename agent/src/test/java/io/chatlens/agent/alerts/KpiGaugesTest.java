@@ -8,6 +8,8 @@ import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -21,9 +23,9 @@ class KpiGaugesTest {
     Signals signals = new Signals(Duration.ofMinutes(5));
     KpiGauges kpis = KpiGauges.register(provider.get("io.chatlens.alerts"), signals);
 
-    // no data, no points: the SDK then reports no metric at all; once data comes, the three gauges appear (below)
-    assertThat(reader.collectAllMetrics().stream().mapToInt(metric -> metric.getDoubleGaugeData().getPoints().size())
-        .sum()).as("no data, no points").isZero();
+    // no data, no points: the SDK then reports no metric at all; once data comes, the same three gauges appear
+    // (below), and aGaugeWithoutDataReportsNothingWhileTheOthersReport shows a callback that runs but records nothing
+    assertThat(reader.collectAllMetrics()).as("no data, no points, no metric").isEmpty();
 
     signals.record(0, collection().counter("chatbot.requests", 0).counter("chatbot.errors", 0)
         .counter("chatbot.search.requests", 0, "outcome", "results").build());
@@ -42,6 +44,30 @@ class KpiGaugesTest {
     assertThat(value(metrics.get("chatbot.answer.accuracy"))).isCloseTo(0.75, within(1e-12));
 
     kpis.close();
+    provider.close();
+  }
+
+  @Test
+  void aGaugeWithoutDataReportsNothingWhileTheOthersReport() {
+    InMemoryMetricReader reader = InMemoryMetricReader.create();
+    SdkMeterProvider provider = SdkMeterProvider.builder().registerMetricReader(reader).build();
+    Signals signals = new Signals(Duration.ofMinutes(5));
+    KpiGauges kpis = KpiGauges.register(provider.get("io.chatlens.alerts"), signals);
+
+    // requests and errors, but no search and no feedback: only the error rate has data
+    signals.record(0, collection().counter("chatbot.requests", 0).counter("chatbot.errors", 0).build());
+    signals.record(60_000, collection().counter("chatbot.requests", 50).counter("chatbot.errors", 2).build());
+
+    List<MetricData> metrics = new ArrayList<>(reader.collectAllMetrics());
+    assertThat(metrics).as("the gauges are collected: the one with data has its point").singleElement()
+        .satisfies(metric -> {
+          assertThat(metric.getName()).isEqualTo("chatbot.error_rate");
+          assertThat(metric.getDoubleGaugeData().getPoints()).singleElement()
+              .satisfies(point -> assertThat(point.getValue()).isCloseTo(0.04, within(1e-12)));
+        });
+
+    kpis.close();
+    assertThat(reader.collectAllMetrics()).as("closed gauges report nothing, even with data").isEmpty();
     provider.close();
   }
 

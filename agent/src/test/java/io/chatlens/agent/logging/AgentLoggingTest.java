@@ -54,7 +54,7 @@ class AgentLoggingTest {
 
     List<ChatEvent> events = ConfigurationAudit.startupEvents(config, "0.1.0", true, 0);
 
-    assertThat(events).allMatch(ChatEvent::audit);
+    assertThat(events).isNotEmpty().allMatch(ChatEvent::audit);
     assertThat(events.get(0).message()).isEqualTo("ChatLens 0.1.0 attached");
     assertThat(events).anySatisfy(event -> {
       assertThat(event.level()).isEqualTo(ChatEvent.Level.ERROR);

@@ -75,7 +75,8 @@ class LogRotationTest {
     }
 
     List<Path> rotated = rotated(logs, "chatbot");
-    assertThat(rotated).allSatisfy(file -> assertThat(file.getFileName().toString()).startsWith("chatbot.2024-01-15."));
+    assertThat(rotated).isNotEmpty()
+        .allSatisfy(file -> assertThat(file.getFileName().toString()).startsWith("chatbot.2024-01-15."));
     assertThat(allLines(rotated, logs.resolve("chatbot.log"))).containsExactlyElementsOf(expectedNumbers(0, 60));
   }
 

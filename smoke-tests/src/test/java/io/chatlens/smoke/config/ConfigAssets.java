@@ -3,17 +3,15 @@ package io.chatlens.smoke.config;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chatlens.smoke.harness.DebianPackages;
 import io.chatlens.smoke.harness.Paths;
+import io.chatlens.smoke.harness.Processes;
+import io.chatlens.smoke.harness.Promtool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -96,28 +94,8 @@ final class ConfigAssets {
     return (T) current;
   }
 
-  record Result(int exitCode, String output) {}
-
-  /** Runs promtool (installing Debian's prometheus package when needed and possible). */
-  static Result promtool(Path workingDirectory, String... args) {
-    Path promtool = DebianPackages.command("promtool", "prometheus");
-    List<String> command = new ArrayList<>();
-    command.add(promtool.toString());
-    command.addAll(List.of(args));
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .directory(workingDirectory.toFile()).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(2, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("promtool did not finish: " + command);
-      }
-      return new Result(process.exitValue(), output);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  /** Runs promtool (Debian's prometheus package, which .ci/run installs); fails if it hangs for 2 minutes. */
+  static Processes.Result promtool(Path workingDirectory, String... args) {
+    return Promtool.find().run(workingDirectory, args);
   }
 }

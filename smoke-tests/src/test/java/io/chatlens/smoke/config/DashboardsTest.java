@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatlens.smoke.config.MetricsCatalog.Metric;
 import io.chatlens.smoke.config.PromQl.References;
+import io.chatlens.smoke.harness.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -267,7 +268,7 @@ class DashboardsTest {
     }
     Path file = dir.resolve("dashboard-expressions.yml");
     Files.writeString(file, rules);
-    ConfigAssets.Result result = ConfigAssets.promtool(dir, "check", "rules", file.toString());
+    Processes.Result result = ConfigAssets.promtool(dir, "check", "rules", file.toString());
     assertThat(result.exitCode()).as("promtool check rules on every dashboard expression (%s):\n%s\n%s",
         where, result.output(), rules).isZero();
     assertThat(result.output()).contains("SUCCESS: " + n + " rules found");
@@ -289,7 +290,7 @@ class DashboardsTest {
         }
       });
     }
-    assertThat(catalog.all()).extracting(Metric::prometheusName).allMatch(used::contains,
+    assertThat(catalog.all()).isNotEmpty().extracting(Metric::prometheusName).allMatch(used::contains,
         "on a dashboard; missing: " + catalog.all().stream().map(Metric::prometheusName)
             .filter(name -> !used.contains(name)).toList());
   }

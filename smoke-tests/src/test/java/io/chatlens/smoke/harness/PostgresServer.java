@@ -2,21 +2,23 @@ package io.chatlens.smoke.harness;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server from Debian's {@code postgresql} package, started in a temporary directory on a
  * free loopback port for the duration of a test class. When the tests run as root, the server runs as the
- * {@code postgres} system user (PostgreSQL refuses to run as root). {@code .ci/run} installs the package.
+ * {@code postgres} system user (PostgreSQL refuses to run as root). {@code .ci/run} installs the package; the\n * tests never do.
  */
 public final class PostgresServer implements AutoCloseable {
+
+  /** A bound on each PostgreSQL tool run (initdb, pg_ctl start and stop, createdb take seconds). */
+  private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
   private final Path bin;
   private final Path directory;
@@ -36,7 +38,7 @@ public final class PostgresServer implements AutoCloseable {
     boolean root = "root".equals(System.getProperty("user.name"));
     Path directory = Files.createTempDirectory("chatlens-pg");
     if (root) {
-      run(List.of("chown", "-R", "postgres:postgres", directory.toString()), false);
+      run(List.of("chown", "-R", "postgres:postgres", directory.toString()));
     }
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -66,27 +68,18 @@ public final class PostgresServer implements AutoCloseable {
     }
     command.add(bin.resolve(tool).toString());
     command.addAll(List.of(args));
-    run(command, true);
+    run(command);
   }
 
-  private static void run(List<String> command, boolean inTemp) throws Exception {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).directory(Path.of("/tmp").toFile()).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new IllegalStateException("PostgreSQL command failed: " + command + "\n" + output);
-    }
+  /** Runs a PostgreSQL tool; fails with its output unless it succeeds within 2 minutes. */
+  private static void run(List<String> command) {
+    Processes.succeed(command, TIMEOUT);
   }
 
-  private static Path binaries() throws Exception {
+  private static Path binaries() throws IOException {
     Path found = findBinaries();
-    if (found == null && "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
-      // A fresh machine: install Debian's server package, as .ci/run does.
-      run(List.of("sh", "-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql"), false);
-      found = findBinaries();
-    }
     if (found == null) {
-      throw new IllegalStateException("no PostgreSQL server under /usr/lib/postgresql: install Debian's postgresql "
-          + "package (apt-get install -y postgresql); .ci/run does this");
+      throw DebianPackages.missing("The PostgreSQL server (/usr/lib/postgresql/*/bin/postgres)", "postgresql");
     }
     return found;
   }

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * A real Prometheus server (Debian's {@code prometheus} package, 2.42) scraping one target every second,
- * for the tests that prove the agent's /metrics is scrapeable. {@code .ci/run} installs the package.
+ * for the tests that prove the agent's /metrics is scrapeable. {@code .ci/run} installs the package; the tests never do.
  */
 public final class PrometheusServer implements AutoCloseable {
 
@@ -72,21 +72,8 @@ public final class PrometheusServer implements AutoCloseable {
     return Files.readString(directory.resolve("prometheus.log"));
   }
 
-  private static Path binary() throws Exception {
-    Path path = Path.of("/usr/bin/prometheus");
-    if (!Files.isExecutable(path) && "root".equals(System.getProperty("user.name"))
-        && Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
-      Process install = new ProcessBuilder("sh", "-c",
-          "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus && (service prometheus stop || true)")
-          .redirectErrorStream(true).start();
-      install.getInputStream().readAllBytes();
-      install.waitFor(600, TimeUnit.SECONDS);
-    }
-    if (!Files.isExecutable(path)) {
-      throw new IllegalStateException("no /usr/bin/prometheus: install Debian's prometheus package "
-          + "(apt-get install -y prometheus); .ci/run does this");
-    }
-    return path;
+  private static Path binary() {
+    return DebianPackages.command("prometheus", "prometheus");
   }
 
   @Override
