@@ -83,6 +83,7 @@ class AlertsSmokeTest {
         .property("chatlens.alerts.email.smtp-port", Integer.toString(mail.getSmtp().getPort()))
         .property("chatlens.alerts.email.from", "chatlens@example.org")
         .property("chatlens.alerts.email.to", "oncall@example.org")
+        .property("chatlens.alerts.email.tls", "none") // GreenMail's SMTP is a plain relay: no STARTTLS
         .args("--users", "3", "--turns", "12", "--threads", "3", "--think-ms", "100", "--idle-timeout", "300ms",
             "--quiet", "--seed", "7");
 

@@ -48,6 +48,11 @@ class IsolationSmokeTest {
         "io.chatlens.shaded.net.bytebuddy.ByteBuddy",
         "io.chatlens.shaded.ch.qos.logback.classic.Logger",
         "io.chatlens.shaded.io.opentelemetry.sdk.OpenTelemetrySdk",
+        "jakarta.mail.Session",
+        "jakarta.activation.DataHandler",
+        "org.eclipse.angus.mail.smtp.SMTPTransport",
+        "io.chatlens.shaded.jakarta.mail.Session",
+        "io.chatlens.shaded.org.eclipse.angus.mail.smtp.SMTPTransport",
         "io.chatlens.agent.AgentStarter",
         "io.chatlens.instrumentation.weaving.Weaver");
     List<String> args = new ArrayList<>(hidden);

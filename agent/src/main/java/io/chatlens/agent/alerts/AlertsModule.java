@@ -3,16 +3,21 @@ package io.chatlens.agent.alerts;
 import io.chatlens.agent.config.AgentConfig;
 import io.chatlens.agent.config.ConfigKeys;
 import io.chatlens.agent.config.ConfigProblem;
+import io.chatlens.agent.config.ConfigValue;
 import io.chatlens.agent.diagnostics.Diagnostics;
 import io.chatlens.agent.redaction.Redactor;
 import io.chatlens.instrumentation.core.EventSink;
 import io.opentelemetry.api.metrics.Meter;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The agent's alerting, wired from its configuration: the rules ({@link AlertRuleFiles}), the signal
@@ -89,14 +94,69 @@ public final class AlertsModule {
         Diagnostics.warn(ConfigKeys.ALERTS_SMTP_HOST.name() + " is set but " + ConfigKeys.ALERTS_EMAIL_TO.name()
             + " is empty: no alert e-mail will be sent");
       } else {
-        String from = config.get(ConfigKeys.ALERTS_EMAIL_FROM);
-        String localHost = localHostName();
-        SmtpClient smtp = new SmtpClient(host.strip(), config.get(ConfigKeys.ALERTS_SMTP_PORT), timeout,
-            config.get(ConfigKeys.ALERTS_EMAIL_USERNAME), config.get(ConfigKeys.ALERTS_EMAIL_PASSWORD), localHost);
-        channels.add(new EmailChannel(smtp, from == null || from.isBlank() ? "chatlens@" + localHost : from.strip(), to));
+        EmailChannel email = emailChannel(config, host.strip(), to, timeout);
+        if (email != null) {
+          channels.add(email);
+        }
       }
     }
     return channels;
+  }
+
+  /** The e-mail channel, or {@code null} (reported) when its TLS settings cannot be honoured. */
+  private static EmailChannel emailChannel(AgentConfig config, String host, List<String> to, Duration timeout) {
+    EmailChannel.Security security = EmailChannel.Security.of(config.get(ConfigKeys.ALERTS_EMAIL_TLS));
+    String username = config.get(ConfigKeys.ALERTS_EMAIL_USERNAME);
+    String password = config.get(ConfigKeys.ALERTS_EMAIL_PASSWORD);
+    boolean credentials = !username.isEmpty() || !password.isEmpty();
+    if (security == EmailChannel.Security.NONE && credentials) {
+      report(List.of(problem(config, ConfigKeys.ALERTS_EMAIL_TLS.name(), "none",
+          "would send the SMTP credentials (" + ConfigKeys.ALERTS_EMAIL_USERNAME.name() + ") in clear: expected starttls "
+              + "or implicit when a username or password is set, or none without credentials (a relay); "
+              + "no alert e-mail will be sent")));
+      return null;
+    }
+    SSLSocketFactory tls = null;
+    String trustStore = config.get(ConfigKeys.ALERTS_EMAIL_TRUST_STORE);
+    if (security != EmailChannel.Security.NONE && !trustStore.isBlank()) {
+      try {
+        tls = TlsSockets.trusting(Path.of(trustStore.strip()), config.get(ConfigKeys.ALERTS_EMAIL_TRUST_STORE_PASSWORD));
+      } catch (Exception | LinkageError failure) {
+        report(List.of(problem(config, ConfigKeys.ALERTS_EMAIL_TRUST_STORE.name(), trustStore,
+            "cannot be read (" + EmailChannel.describe(failure) + "): expected a PEM or DER certificate file, or a "
+                + "PKCS12 or JKS trust store with " + ConfigKeys.ALERTS_EMAIL_TRUST_STORE_PASSWORD.name()
+                + "; no alert e-mail will be sent")));
+        return null;
+      }
+    }
+    String localHost = localHostName();
+    String from = config.get(ConfigKeys.ALERTS_EMAIL_FROM);
+    try {
+      InternetAddress sender = from == null || from.isBlank() ? defaultSender(localHost) : new InternetAddress(from.strip(), true);
+      List<InternetAddress> recipients = new ArrayList<>();
+      for (String recipient : to) {
+        recipients.add(new InternetAddress(recipient, true));
+      }
+      EmailChannel.Server server = new EmailChannel.Server(host, config.get(ConfigKeys.ALERTS_SMTP_PORT), security,
+          username, password, timeout, localHost, tls);
+      return new EmailChannel(server, sender, recipients);
+    } catch (AddressException invalid) {
+      // the configured addresses were checked when the configuration was read; only a strange host name is left
+      Diagnostics.error("alert e-mail is off: invalid sender address (" + invalid.getMessage() + "); set "
+          + ConfigKeys.ALERTS_EMAIL_FROM.name());
+      return null;
+    }
+  }
+
+  private static InternetAddress defaultSender(String localHost) throws AddressException {
+    String address = "chatlens@" + localHost;
+    return new InternetAddress(io.chatlens.agent.config.ValueType.isEmailAddress(address) ? address : "chatlens@localhost", true);
+  }
+
+  private static ConfigProblem problem(AgentConfig config, String key, String value, String message) {
+    ConfigValue raw = config.rawValue(key);
+    return new ConfigProblem(ConfigProblem.Severity.ERROR, raw == null ? "default" : raw.describeOrigin(), 0, key,
+        value, message);
   }
 
   /** Pending and firing alerts, for the health endpoint; empty when alerting is off. */

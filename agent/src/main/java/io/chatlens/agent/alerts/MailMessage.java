@@ -1,26 +1,40 @@
 package io.chatlens.agent.alerts;
 
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Base64;
+import java.util.Date;
 import java.util.List;
-import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * The RFC 5322 text of an alert e-mail: plain-text UTF-8 (base64 when not ASCII), the subject encoded
- * per RFC 2047 when needed, header values stripped of line breaks so nothing can inject a header.
+ * An alert as a Jakarta Mail {@link MimeMessage}: plain-text UTF-8 (7bit, quoted-printable or base64 as
+ * Jakarta Mail chooses), the subject as RFC 2047 encoded words folded to short lines, every header value
+ * free of line breaks and control characters so nothing can inject a header.
  */
 final class MailMessage {
 
   private MailMessage() {}
 
-  /** Subjects are cut here, well within the 998-character line limit of RFC 5322. */
+  /** Subjects are cut to this many characters (code points), far within RFC 5322's 998-character lines. */
   static final int MAX_SUBJECT = 200;
 
+  /** Line breaks (CR, LF, NEL, the Unicode separators) and every other control character. */
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u0085\\u2028\\u2029]+");
+
   static String subject(AlertMessage message) {
-    String subject = "[chatlens] " + message.headline();
-    return subject.length() <= MAX_SUBJECT ? subject : subject.substring(0, MAX_SUBJECT - 3) + "...";
+    String subject = oneLine("[chatlens] " + message.headline());
+    if (subject.codePointCount(0, subject.length()) <= MAX_SUBJECT) {
+      return subject;
+    }
+    return subject.substring(0, subject.offsetByCodePoints(0, MAX_SUBJECT - 3)) + "...";
   }
 
   static String body(AlertMessage message) {
@@ -41,40 +55,38 @@ final class MailMessage {
     return body.toString();
   }
 
-  /** The complete message: headers, an empty line, the body. */
-  static String format(AlertMessage message, String from, List<String> to) {
-    String body = body(message);
-    boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(body);
-    StringBuilder text = new StringBuilder()
-        .append("From: ").append(header(from)).append('\n')
-        .append("To: ").append(header(String.join(", ", to))).append('\n')
-        .append("Subject: ").append(encodedWord(header(subject(message)))).append('\n')
-        .append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(message.at().atOffset(ZoneOffset.UTC))).append('\n')
-        .append("Message-ID: <").append(UUID.randomUUID()).append("@chatlens>").append('\n')
-        .append("MIME-Version: 1.0").append('\n')
-        .append("Content-Type: text/plain; charset=UTF-8").append('\n')
-        .append("Content-Transfer-Encoding: ").append(ascii ? "7bit" : "base64").append('\n')
-        .append("X-ChatLens-Alert: ").append(header(message.alert())).append('\n')
-        .append("X-ChatLens-Status: ").append(message.status()).append('\n')
-        .append('\n');
-    if (ascii) {
-      text.append(body);
-    } else {
-      String encoded = Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII))
-          .encodeToString(body.getBytes(StandardCharsets.UTF_8));
-      text.append(encoded).append('\n');
-    }
-    return text.toString();
+  /** The complete message, headers updated ({@link MimeMessage#saveChanges()}), ready to send. */
+  static MimeMessage build(Session session, AlertMessage message, InternetAddress from, List<InternetAddress> to)
+      throws MessagingException {
+    MimeMessage mime = new MimeMessage(session);
+    mime.setFrom(from);
+    mime.setRecipients(Message.RecipientType.TO, to.toArray(new InternetAddress[0]));
+    mime.setSubject(subject(message), "UTF-8");
+    mime.setSentDate(Date.from(message.at()));
+    mime.setHeader("X-ChatLens-Alert", header("X-ChatLens-Alert", message.alert()));
+    mime.setHeader("X-ChatLens-Status", header("X-ChatLens-Status", message.status()));
+    // The body as bytes with its type: written as is, never through an activation content handler (whose
+    // mailcap names classes the relocated agent does not have).
+    mime.setDataHandler(new DataHandler(new ByteArrayDataSource(body(message).getBytes(StandardCharsets.UTF_8),
+        "text/plain; charset=UTF-8")));
+    mime.saveChanges();
+    return mime;
   }
 
-  private static String header(String value) {
-    return value.replaceAll("[\\r\\n]+", " ");
+  /** One header value: a single line, encoded when not ASCII, folded. */
+  private static String header(String name, String value) {
+    String text = oneLine(value);
+    if (text.length() > MAX_SUBJECT) {
+      text = text.substring(0, text.offsetByCodePoints(0, Math.min(MAX_SUBJECT, text.codePointCount(0, text.length()))));
+    }
+    try {
+      return MimeUtility.fold(name.length() + 2, MimeUtility.encodeText(text, "UTF-8", null));
+    } catch (UnsupportedEncodingException impossible) {
+      return text.replaceAll("[^\\x20-\\x7e]", "?");
+    }
   }
 
-  private static String encodedWord(String value) {
-    if (StandardCharsets.US_ASCII.newEncoder().canEncode(value)) {
-      return value;
-    }
-    return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "?=";
+  private static String oneLine(String value) {
+    return CONTROL.matcher(value).replaceAll(" ").strip();
   }
 }

@@ -192,13 +192,27 @@ public final class ConfigKeys {
   public static final ConfigKey<String> ALERTS_SMTP_HOST = key("Alerts", "chatlens.alerts.email.smtp-host", ValueType.text(), "",
       "SMTP server for alert e-mails. Default: no e-mail.");
   public static final ConfigKey<Integer> ALERTS_SMTP_PORT = key("Alerts", "chatlens.alerts.email.smtp-port",
-      ValueType.integer(1, 65535), "25", "SMTP port; STARTTLS is used whenever the server offers it.");
-  public static final ConfigKey<String> ALERTS_EMAIL_FROM = key("Alerts", "chatlens.alerts.email.from", ValueType.text(), "",
-      "Sender address of alert e-mails. Default: chatlens@ and the local host name.");
+      ValueType.integer(1, 65535), "25", "SMTP port: usually 587 or 25 with tls=starttls, 465 with tls=implicit.");
+  public static final ConfigKey<String> ALERTS_EMAIL_TLS = key("Alerts", "chatlens.alerts.email.tls",
+      ValueType.oneOf("starttls", "implicit", "none"), "starttls",
+      "TLS to the SMTP server: starttls (required: no mail is sent, and no credentials, when the server does not offer "
+          + "it), implicit (TLS from the first byte, SMTPS) or none (plain SMTP, only for a relay without "
+          + "credentials: refused when a username or password is set). The server's certificate must be trusted "
+          + "and name the smtp-host.");
+  public static final ConfigKey<String> ALERTS_EMAIL_TRUST_STORE = key("Alerts", "chatlens.alerts.email.trust-store",
+      ValueType.text(), "",
+      "The CA certificates trusted for the SMTP server instead of the JDK's: a PEM (or DER) certificate file, or a "
+          + "PKCS12/JKS trust store. Default: the JDK's trusted CAs.");
+  public static final ConfigKey<String> ALERTS_EMAIL_TRUST_STORE_PASSWORD = secret("Alerts",
+      "chatlens.alerts.email.trust-store-password", ValueType.text(), "",
+      "Password of a PKCS12/JKS trust-store, if it has one; write it as ${env:NAME}.");
+  public static final ConfigKey<String> ALERTS_EMAIL_FROM = key("Alerts", "chatlens.alerts.email.from", ValueType.emailAddress(), "",
+      "Sender address of alert e-mails, e.g. chatlens@example.com or ChatLens <chatlens@example.com>. "
+          + "Default: chatlens@ and the local host name.");
   public static final ConfigKey<List<String>> ALERTS_EMAIL_TO = key("Alerts", "chatlens.alerts.email.to",
       ValueType.emailAddresses(), "", "Recipients of alert e-mails.");
   public static final ConfigKey<String> ALERTS_EMAIL_USERNAME = key("Alerts", "chatlens.alerts.email.username", ValueType.text(), "",
-      "SMTP user for AUTH PLAIN. Default: no authentication.");
+      "SMTP user (AUTH PLAIN or LOGIN, only ever over TLS). Default: no authentication.");
   public static final ConfigKey<String> ALERTS_EMAIL_PASSWORD = secret("Alerts", "chatlens.alerts.email.password", ValueType.text(), "",
       "SMTP password; write it as ${env:NAME}.");
   public static final ConfigKey<Duration> ALERTS_NOTIFY_TIMEOUT = key("Alerts", "chatlens.alerts.notify-timeout",

@@ -182,10 +182,53 @@ public abstract class ValueType<T> {
     };
   }
 
-  /** A comma-separated list of e-mail addresses such as {@code ops@example.com}. */
+  /**
+   * A comma-separated list of e-mail addresses such as {@code ops@example.com}, each strictly parsed as in
+   * {@link #emailAddress()}.
+   */
   public static ValueType<List<String>> emailAddresses() {
-    return list("a comma-separated list of e-mail addresses such as ops@example.com",
-        value -> value.matches("[^@\\s,<>]+@[^@\\s,<>]+"));
+    return list("a comma-separated list of e-mail addresses such as ops@example.com (no line breaks or control characters)",
+        ValueType::isEmailAddress);
+  }
+
+  /**
+   * One e-mail address, strictly parsed (RFC 822): {@code ops@example.com} or {@code Ops <ops@example.com>}, with
+   * a domain, no group, no line breaks or other control characters, at most 320 characters. Empty means not set.
+   */
+  public static ValueType<String> emailAddress() {
+    return new ValueType<>("one e-mail address such as chatlens@example.com or ChatLens <chatlens@example.com> "
+        + "(no line breaks or control characters)") {
+      @Override
+      public String parse(String raw) {
+        String value = raw.trim();
+        if (!value.isEmpty() && !isEmailAddress(value)) {
+          throw new IllegalArgumentException();
+        }
+        return value;
+      }
+    };
+  }
+
+  /** Whether this is exactly one strictly valid address (see {@link #emailAddress()}). */
+  public static boolean isEmailAddress(String value) {
+    if (value.isEmpty() || value.length() > 320) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        return false;
+      }
+    }
+    try {
+      jakarta.mail.internet.InternetAddress address = new jakarta.mail.internet.InternetAddress(value, true);
+      address.validate();
+      String spec = address.getAddress();
+      int at = spec.lastIndexOf('@');
+      return !address.isGroup() && at > 0 && at < spec.length() - 1;
+    } catch (jakarta.mail.internet.AddressException | RuntimeException invalid) {
+      return false;
+    }
   }
 
   /** A size such as {@code 100MB}, {@code 512KB} or {@code 1GB}; a bare number means bytes. */

@@ -121,4 +121,36 @@ class AlertsModuleTest {
         "chatlens.alerts.email.smtp-host=smtp.example.org", "chatlens.alerts.email.to=ops@example.org"), Duration.ofSeconds(1)))
         .extracting(NotificationChannel::name).containsExactly("webhook", "email");
   }
+
+  @Test
+  void noEmailChannelWhenItsTlsSettingsCannotBeHonoured() throws Exception {
+    String host = "chatlens.alerts.email.smtp-host=smtp.example.org";
+    String to = "chatlens.alerts.email.to=ops@example.org";
+    assertThat(AlertsModule.remoteChannels(config(host, to, "chatlens.alerts.email.tls=none"), Duration.ofSeconds(1)))
+        .extracting(NotificationChannel::name).containsExactly("email");
+    assertThat(AlertsModule.remoteChannels(config(host, to, "chatlens.alerts.email.tls=none",
+        "chatlens.alerts.email.username=alerts", "chatlens.alerts.email.password=s3cret"), Duration.ofSeconds(1)))
+        .as("credentials over plain SMTP").isEmpty();
+    assertThat(AlertsModule.remoteChannels(config(host, to, "chatlens.alerts.email.tls=none",
+        "chatlens.alerts.email.password=s3cret"), Duration.ofSeconds(1))).as("a password over plain SMTP").isEmpty();
+    assertThat(AlertsModule.remoteChannels(config(host, to, "chatlens.alerts.email.username=alerts",
+        "chatlens.alerts.email.password=s3cret"), Duration.ofSeconds(1)))
+        .extracting(NotificationChannel::name).containsExactly("email");
+    Path notCertificates = dir.resolve("not-a-trust-store.pem");
+    Files.writeString(notCertificates, "hello");
+    assertThat(AlertsModule.remoteChannels(config(host, to, "chatlens.alerts.email.trust-store=" + notCertificates),
+        Duration.ofSeconds(1))).as("an unreadable trust store").isEmpty();
+    assertThat(AlertsModule.remoteChannels(config(host, to, "chatlens.alerts.email.trust-store=" + dir.resolve("missing.pem")),
+        Duration.ofSeconds(1))).as("a missing trust store").isEmpty();
+  }
+
+  @Test
+  void aBadRecipientIsAConfigurationErrorAndNoEmail() throws Exception {
+    AgentConfig config = config("chatlens.alerts.email.smtp-host=smtp.example.org",
+        "chatlens.alerts.email.to=ops@example.org\\r\\nBcc: thief@example.net");
+
+    assertThat(config.problems()).singleElement().asString().contains("chatlens.alerts.email.to=")
+        .contains("expected a comma-separated list of e-mail addresses");
+    assertThat(AlertsModule.remoteChannels(config, Duration.ofSeconds(1))).isEmpty();
+  }
 }

@@ -114,6 +114,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aSenderAddressWithALineBreakIsOneErrorAndIsNotUsed() throws IOException {
+    Path path = file("agent.properties", "chatlens.alerts.email.from=chatlens@example.org\\r\\nBcc: thief@example.net");
+
+    AgentConfig config = load(null);
+
+    assertThat(config.get(ConfigKeys.ALERTS_EMAIL_FROM)).isEmpty();
+    assertThat(config.problems()).singleElement().extracting(ConfigProblem::render).asString()
+        .startsWith("ERROR " + path + ":1: chatlens.alerts.email.from=chatlens@example.org")
+        .contains("is invalid: expected one e-mail address such as chatlens@example.com")
+        .endsWith("using the default (not set)");
+  }
+
+  @Test
   void unknownKeyIsAWarningNamingTheClosestKey() throws IOException {
     Path path = file("agent.properties", "chatlens.instrument.sesion=com.acme.Sessions");
 

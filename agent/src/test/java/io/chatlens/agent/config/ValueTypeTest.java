@@ -52,4 +52,24 @@ class ValueTypeTest {
     assertThat(ValueType.listOf("otlp", "none").parse("otlp, none")).containsExactly("otlp", "none");
     assertThatThrownBy(() -> ValueType.listOf("otlp").parse("otlp,zipkin")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void emailAddressesAreStrictlyParsed() {
+    ValueType<String> one = ValueType.emailAddress();
+    assertThat(one.parse(" chatlens@example.org ")).isEqualTo("chatlens@example.org");
+    assertThat(one.parse("ChatLens <chatlens@example.org>")).isEqualTo("ChatLens <chatlens@example.org>");
+    assertThat(one.parse("")).isEmpty();
+    for (String bad : new String[] {"chatlens@example.org\r\nBcc: thief@example.net", "a@example.org\nX: y",
+        "a@example.org, b@example.org", "no-at-sign", "a@", "@example.org", "a b@example.org", "tab\t@example.org",
+        "list: a@example.org;", "a@example.org\u2028b", "x".repeat(320) + "@example.org"}) {
+      assertThatThrownBy(() -> one.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+    }
+    ValueType<java.util.List<String>> many = ValueType.emailAddresses();
+    assertThat(many.parse("ops@example.org, Oncall <oncall@example.org>"))
+        .containsExactly("ops@example.org", "Oncall <oncall@example.org>");
+    assertThatThrownBy(() -> many.parse("ops@example.org, x\r\nBcc: y@example.org"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(many.allowed()).contains("e-mail addresses");
+    assertThat(one.allowed()).contains("one e-mail address");
+  }
 }
