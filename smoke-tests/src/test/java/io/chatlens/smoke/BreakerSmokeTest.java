@@ -43,7 +43,7 @@ class BreakerSmokeTest {
     int port = Ports.free();
     try (RunningJvm jvm = pressureBot(port).start()) {
       jvm.awaitStdout("serving", TIMEOUT);
-      await().atMost(TIMEOUT).until(() -> metric(port, "chatbot_requests_total") > 100);
+      await().atMost(TIMEOUT).untilAsserted(() -> assertThat(metric(port, "chatbot_requests_total")).isGreaterThan(100));
 
       jvm.send("hold");
       jvm.awaitStdout("holding", TIMEOUT);
