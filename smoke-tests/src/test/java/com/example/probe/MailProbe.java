@@ -8,7 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
 
 /**
- * An application with its own Jakarta Mail: a few failing turns (so the agent's error-rate alert fires),
+ * An application with its own Jakarta Mail: failing turns (so the agent's error-rate alert fires),
  * then, when given an SMTP port, its own e-mail through its own Jakarta Mail (provider lookup and the
  * activation content handler for text/plain included). Prints what it used, then waits for its standard
  * input to close.
@@ -42,6 +42,24 @@ public final class MailProbe {
       Transport.send(message);
       System.out.println("app mail sent by " + session.getTransport("smtp").getClass().getName());
     }
+    // keep failing a turn every 100 ms, so the alert's window always has data however late the agent's
+    // first evaluation comes
+    Thread failing = new Thread(() -> {
+      while (true) {
+        try {
+          service.handle("s-loop", "hello");
+        } catch (IllegalStateException expected) {
+          // the model is still down
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException stop) {
+          return;
+        }
+      }
+    }, "failing-turns");
+    failing.setDaemon(true);
+    failing.start();
     System.out.println("ready");
     while (System.in.read() != -1) {
       // wait for the test to close standard input
