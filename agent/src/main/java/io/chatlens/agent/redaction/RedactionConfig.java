@@ -19,7 +19,7 @@ public final class RedactionConfig {
 
   /** The deny list used when none is configured. */
   public static final List<String> DEFAULT_SENSITIVE_KEYS = List.of(
-      "password", "passwd", "pwd", "pass", "secret", "*secret*", "*token*", "*key", "*apikey*", "api_key",
+      "password", "passwd", "pwd", "pass", "passphrase", "passcode", "secret", "*secret*", "*token*", "*key", "*apikey*", "api_key",
       "authorization", "auth", "cookie", "set-cookie", "credential*", "private*", "session_secret",
       "card*", "cvv", "ssn", "iban", "pin");
 

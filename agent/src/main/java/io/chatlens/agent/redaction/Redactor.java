@@ -10,8 +10,11 @@ import java.util.concurrent.atomic.LongAdder;
  * The single redaction stage every log message, span attribute, exception message and alert payload
  * passes before it leaves the process. Thread-safe; build one per configuration and share it.
  *
- * <p>Free text goes through detectors for credentials ({@code [REDACTED:token]}), e-mail addresses
- * ({@code [REDACTED:email]}), card numbers ({@code [REDACTED:card]}), the configured extra patterns
+ * <p>Free text goes through detectors for PEM private keys ({@code [REDACTED:private-key]}), credentials
+ * ({@code [REDACTED:token]}), e-mail addresses, also encoded or obfuscated ({@code [REDACTED:email]}),
+ * passwords in URLs ({@code [REDACTED:secret]}), card numbers ({@code [REDACTED:card]}), US social
+ * security numbers ({@code [REDACTED:ssn]}), IBANs ({@code [REDACTED:iban]}), international phone
+ * numbers ({@code [REDACTED:phone]}), the configured extra patterns
  * ({@code [REDACTED:<label>]}) and values of deny-listed keys ({@code [REDACTED:secret]}). Each detector
  * starts with a cheap check (an {@code @}, a long digit run, a known prefix or key word) and runs no
  * regular expression on text that cannot match. Overlapping findings become one marker.
@@ -37,6 +40,10 @@ public final class Redactor {
   private final TokenDetector tokens = new TokenDetector();
   private final EmailDetector emails = new EmailDetector();
   private final CardNumberDetector cards = new CardNumberDetector();
+  private final PrivateKeyDetector privateKeys = new PrivateKeyDetector();
+  private final UrlCredentialDetector urlCredentials = new UrlCredentialDetector();
+  private final NationalIdDetector nationalIds = new NationalIdDetector();
+  private final PhoneDetector phones = new PhoneDetector();
   private final PatternDetector extraPatterns;
   private final KeyValueDetector keyValues;
   private final UserIdHasher userIds;
@@ -91,9 +98,13 @@ public final class Redactor {
       Findings findings = new Findings();
       // Called one by one (not through a list) so each call site stays monomorphic on the hot path.
       // The order names overlapping findings: on a tie the earlier detector's label wins.
+      privateKeys.detect(text, findings);
       tokens.detect(text, findings);
       emails.detect(text, findings);
+      urlCredentials.detect(text, findings);
       cards.detect(text, findings);
+      nationalIds.detect(text, findings);
+      phones.detect(text, findings);
       if (extraPatterns != null) {
         extraPatterns.detect(text, findings);
       }
