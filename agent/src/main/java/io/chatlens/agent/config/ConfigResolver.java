@@ -60,7 +60,8 @@ final class ConfigResolver {
         try {
           parsed = key.type().parse(value.value());
         } catch (RuntimeException invalid) {
-          String detail = invalid.getMessage() == null || invalid instanceof NumberFormatException ? "" : " (" + invalid.getMessage() + ")";
+          String detail = invalid.getMessage() == null || invalid instanceof NumberFormatException ? ""
+              : " (" + withoutValue(invalid.getMessage(), value) + ")";
           problems.add(ConfigProblem.error(label(value), value.line(), key.name(), shown(value),
               "is invalid" + detail + ": expected " + key.type().allowed() + "; using the default"
                   + (key.defaultValue().isEmpty() ? " (not set)" : " " + key.defaultValue())));
@@ -93,6 +94,19 @@ final class ConfigResolver {
           ? "http://localhost:4317" : key.defaultValue();
     }
     return key.defaultValue();
+  }
+
+  /**
+   * A parser's message with the offending value masked out: messages such as the URI parser's repeat the whole
+   * value, and a secret value (a webhook URL with its token, a DSN) must not be echoed.
+   */
+  private static String withoutValue(String message, ConfigValue value) {
+    String raw = value.value();
+    String shown = shown(value);
+    if (raw == null || raw.isBlank() || shown.equals(raw)) {
+      return message;
+    }
+    return message.replace(raw, shown).replace(raw.trim(), shown);
   }
 
   private static String label(ConfigValue value) {

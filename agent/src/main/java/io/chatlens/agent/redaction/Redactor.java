@@ -47,6 +47,8 @@ public final class Redactor {
   private final PatternDetector extraPatterns;
   private final KeyValueDetector keyValues;
   private final UserIdHasher userIds;
+  private final QueryHasher queries;
+  private final LabelGuard labels;
   private final Map<String, Boolean> keyVerdicts = new ConcurrentHashMap<>();
   /**
    * Recent texts in which nothing was found. Log messages and context values repeat a lot ("Handled message
@@ -68,6 +70,30 @@ public final class Redactor {
     this.extraPatterns = config.patterns().isEmpty() ? null : new PatternDetector(config.patterns());
     this.keyValues = new KeyValueDetector(keys);
     this.userIds = config.hashUserIds() ? new UserIdHasher(config.salt()) : null;
+    this.queries = new QueryHasher(config.salt());
+    this.labels = new LabelGuard(this, config.maxLabelValues());
+  }
+
+  /** The metric-label guard: redaction plus a per-metric, per-label cardinality limit. */
+  public LabelGuard labels() {
+    return labels;
+  }
+
+  /**
+   * A stable keyed digest of a search query (16 hex digits of HMAC-SHA256 over the trimmed, lower-cased query),
+   * keyed by the configured salt, or by a random per-process key when none is configured: equal queries hash
+   * alike, but a dictionary of likely queries cannot be matched against the hashes without the key.
+   */
+  public String queryHash(String query) {
+    if (query == null) {
+      return null;
+    }
+    try {
+      return queries.hash(query);
+    } catch (RuntimeException e) {
+      failures.increment();
+      return RedactionMarkers.REDACTED;
+    }
   }
 
   /** A redactor with {@link RedactionConfig#defaults()}. */
