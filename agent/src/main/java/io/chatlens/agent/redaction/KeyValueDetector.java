@@ -271,7 +271,7 @@ final class KeyValueDetector implements Detector {
       while (end < text.length() && isKeyChar(text.charAt(end))) {
         end++;
       }
-      if (end > i && end - i <= MAX_KEY_LENGTH && keys.matches(NormalizedKey.of(text, i, end))) {
+      if (end > i && end - i <= MAX_KEY_LENGTH && keys.matches(NormalizedKey.of(text, i, end)) && linkFollows(text, end)) {
         return true;
       }
       if (end == i || end >= text.length() || !isBlank(text.charAt(end))) {
@@ -280,6 +280,16 @@ final class KeyValueDetector implements Detector {
       i = skipBlanks(text, end);
     }
     return false;
+  }
+
+  /** Whether {@code = : is was are} follows a key ending at {@code end}: the key starts a pair of its own. */
+  private static boolean linkFollows(String text, int end) {
+    int p = skipBlanks(text, end);
+    if (p < text.length() && (text.charAt(p) == '=' || text.charAt(p) == ':')) {
+      return true;
+    }
+    int wordEnd = letterRunEnd(text, p);
+    return p > end && wordEnd < text.length() && isBlank(text.charAt(wordEnd)) && isOneOf(text, p, wordEnd, LINKING_VERBS);
   }
 
   /** Whether {@code text[p..]} starts a {@code key=value} or {@code key: value} pair. */
