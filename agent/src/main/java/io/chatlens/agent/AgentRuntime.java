@@ -130,6 +130,7 @@ final class AgentRuntime {
       // Before any instrumented call can record anything: whatever is recorded gets flushed at exit.
       Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "chatlens-shutdown"));
       Settings settings = SemanticsFactory.settings(config, redactor::redact, redactor::userId);
+      settings.queryHasher = redactor::queryHash;
       EventSink sink = logging == null ? EventSink.NONE : logging.queue();
       try {
         sentry = SentryExport.start(config, redactor, telemetry.resource());
@@ -171,6 +172,7 @@ final class AgentRuntime {
     AgentLogging currentLogging = logging;
     SelfMetrics.register(meter, telemetry.exporters(), currentLogging == null ? null : currentLogging.queue(),
         () -> dispatcher.faults() + (currentLogging == null ? 0 : currentLogging.writerFaults()));
+    SelfMetrics.registerLabelOverflow(meter, redactor.labels());
     SentryExport currentSentry = sentry;
     if (currentSentry != null) {
       SelfMetrics.registerSentry(meter, currentSentry::counters);

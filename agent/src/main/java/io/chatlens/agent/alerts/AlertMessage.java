@@ -35,7 +35,7 @@ public record AlertMessage(String status, String alert, Severity severity, Strin
     AlertRule rule = notification.rule();
     double value = notification.value();
     Map<String, String> labels = new TreeMap<>();
-    rule.labels().forEach((key, text) -> labels.put(key, redactor.redactAttribute(key, text)));
+    rule.labels().forEach((key, text) -> labels.put(redactor.redact(key), redactor.redactAttribute(key, text)));
     return new AlertMessage(notification.state().label(), redactor.redact(rule.name()), rule.severity(),
         redactor.redact(AlertText.render(rule.summary(), rule, value, service)),
         redactor.redact(AlertText.render(rule.description(), rule, value, service)), value, rule.threshold(),

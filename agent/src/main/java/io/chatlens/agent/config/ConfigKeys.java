@@ -230,7 +230,14 @@ public final class ConfigKeys {
   public static final ConfigKey<Boolean> REDACTION_HASH_USER_IDS = key("Redaction", "chatlens.redaction.hash-user-ids",
       ValueType.bool(), "false", "Replace user ids by u_ + a salted SHA-256 prefix everywhere they leave the process.");
   public static final ConfigKey<String> REDACTION_SALT = secret("Redaction", "chatlens.redaction.salt", ValueType.text(), "",
-      "Salt of the user-id hash; write it as ${env:NAME}.");
+      "Salt of the user-id hash and key of the search-query hash (HMAC-SHA256; without a salt the query hash is keyed "
+          + "by a random per-process key); write it as ${env:NAME}.");
+  public static final ConfigKey<Integer> METRICS_MAX_LABEL_VALUES = key("Redaction", "chatlens.metrics.max-label-values",
+      ValueType.integer(1, 10_000), "100",
+      "Distinct values each label of each metric keeps (after redaction and folding dated names such as events_20240115 "
+          + "to events_*); later new values are recorded as 'other' and counted in chatlens.metrics.label_overflow. The "
+          + "span attributes and log fields of the same dimensions (command, executor.name, db.collection.name) are "
+          + "bounded the same way.");
 
   // --- Logging -------------------------------------------------------------------------------------
   public static final ConfigKey<String> LOG_DIR = key("Logging", "chatlens.log.dir", ValueType.nonEmptyText(), "logs",

@@ -299,7 +299,14 @@ public abstract class ValueType<T> {
       @Override
       public String parse(String raw) {
         String value = raw.trim();
-        java.net.URI uri = java.net.URI.create(value);
+        java.net.URI uri;
+        try {
+          uri = new java.net.URI(value);
+        } catch (java.net.URISyntaxException invalid) {
+          // the parser's message repeats the whole URL, which may hold a secret (a webhook token, a DSN key)
+          throw new IllegalArgumentException("not a valid URL: " + invalid.getReason() + " at character "
+              + invalid.getIndex());
+        }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || uri.getHost() == null) {
           throw new IllegalArgumentException();

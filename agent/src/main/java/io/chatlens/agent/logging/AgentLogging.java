@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AgentLogging implements AutoCloseable {
 
-  /** How long the idle writer sleeps before looking at the queue again: the most a line can wait. */
   /** The longest the writer waits before it flushes what it wrote (it is woken as soon as an event arrives). */
   private static final long IDLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 

@@ -22,10 +22,26 @@ public final class RedactedEvent {
 
   static ChatEvent of(ChatEvent event, Redactor redactor) {
     String message = redactor.redact(event.message());
-    Map<String, String> context = event.context() == null ? null : redactor.redactAll(event.context());
+    Map<String, String> context = event.context() == null ? null : bounded(redactor.redactAll(event.context()), redactor);
     Throwable error = event.error() == null ? null : RedactedThrowable.of(event.error(), redactor);
     return new ChatEvent(event.epochMillis(), event.level(), event.module(), event.function(), message, context,
         error, event.audit());
+  }
+
+  /** The fields that are metric dimensions (command, executor, table) bounded like metric labels. */
+  private static Map<String, String> bounded(Map<String, String> context, Redactor redactor) {
+    Map<String, String> result = context;
+    for (Map.Entry<String, String> entry : context.entrySet()) {
+      String value = entry.getValue();
+      String guarded = redactor.labels().logValue(entry.getKey(), value);
+      if (guarded != null && !guarded.equals(value)) {
+        if (result == context) {
+          result = new java.util.LinkedHashMap<>(context);
+        }
+        result.put(entry.getKey(), guarded);
+      }
+    }
+    return result;
   }
 
   /**

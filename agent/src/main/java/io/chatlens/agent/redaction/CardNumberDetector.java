@@ -1,8 +1,9 @@
 package io.chatlens.agent.redaction;
 
 /**
- * Finds payment card numbers: 13 to 19 digits, optionally grouped by single spaces or dashes, that pass
- * the Luhn check. Digit runs are found by a plain scan, so text without a long enough run costs one
+ * Finds payment card numbers: 13 to 19 digits, optionally grouped by spaces or dashes (up to
+ * {@value #MAX_SEPARATORS} of them between two groups, so {@code 4111  1111  1111  1111} and
+ * {@code 4111 - 1111 - 1111 - 1111} are found too), that pass the Luhn check. Digit runs are found by a plain scan, so text without a long enough run costs one
  * pass and no regular expression. Numbers glued to letters or to a decimal point are not card numbers.
  */
 final class CardNumberDetector implements Detector {
@@ -10,6 +11,8 @@ final class CardNumberDetector implements Detector {
   private static final String MARKER = RedactionMarkers.marker(RedactionMarkers.CARD);
   private static final int MIN_DIGITS = 13;
   private static final int MAX_DIGITS = 19;
+  /** The longest run of spaces and dashes allowed between two digit groups. */
+  static final int MAX_SEPARATORS = 3;
 
   @Override
   public void detect(String text, Findings findings) {
@@ -30,8 +33,14 @@ final class CardNumberDetector implements Detector {
           i = end;
           continue;
         }
-      } else if (digits == 0 || !(c == ' ' || c == '-') || i + 1 >= length || !isDigit(text.charAt(i + 1))) {
-        digits = 0;
+      } else if (digits > 0) {
+        int next = digitAfterSeparators(text, i);
+        if (next < 0) {
+          digits = 0;
+        } else {
+          i = next;
+          continue;
+        }
       }
       i++;
     }
@@ -45,13 +54,27 @@ final class CardNumberDetector implements Detector {
       char c = text.charAt(i);
       if (isDigit(c)) {
         i++;
-      } else if ((c == ' ' || c == '-') && i + 1 < length && isDigit(text.charAt(i + 1))) {
-        i++;
       } else {
-        break;
+        int next = digitAfterSeparators(text, i);
+        if (next < 0) {
+          break;
+        }
+        i = next;
       }
     }
     return i;
+  }
+
+  /**
+   * Where the next digit group starts when {@code text[i..]} is 1 to {@value #MAX_SEPARATORS} spaces or
+   * dashes followed by a digit; -1 otherwise.
+   */
+  private static int digitAfterSeparators(String text, int i) {
+    int p = i;
+    while (p < text.length() && p - i < MAX_SEPARATORS && (text.charAt(p) == ' ' || text.charAt(p) == '-')) {
+      p++;
+    }
+    return p > i && p < text.length() && isDigit(text.charAt(p)) ? p : -1;
   }
 
   /** Whether the text before {@code start} lets a number begin there: no letter, no decimal point. */
@@ -100,13 +123,20 @@ final class CardNumberDetector implements Detector {
         if (digits >= MIN_DIGITS && boundariesFree && passesLuhn(text, groupStart, next)) {
           best = next;
         }
-        groupEnd = next + 1;
+        groupEnd = next < end ? digitAfterSeparators(text, next) : end;
+        if (groupEnd < 0) {
+          break;
+        }
       }
       if (best >= 0) {
         findings.add(groupStart, best, MARKER);
-        groupStart = best + 1;
+        groupStart = best < end ? digitAfterSeparators(text, best) : end;
       } else {
-        groupStart = groupEndFrom(text, groupStart, end) + 1;
+        int firstEnd = groupEndFrom(text, groupStart, end);
+        groupStart = firstEnd < end ? digitAfterSeparators(text, firstEnd) : end;
+      }
+      if (groupStart < 0) {
+        break;
       }
     }
   }

@@ -26,6 +26,16 @@ import java.util.List;
  * quote or the end. Quoted values, escaped ones included, end at their closing quote. Cookie headers are
  * redacted to the end of the line. Values that open a JSON object or array are left to the keys inside
  * them.
+ *
+ * <p>Passwords may be passphrases with blanks in them ({@code my password is correct horse battery
+ * staple}, {@code password=the blue horse}): after a password-like key ({@code password}, {@code passwd},
+ * {@code pwd}, {@code passphrase}, {@code passcode}, ...) linked by {@code = : is was are}, the value runs
+ * on over blank-separated words to the end of the sentence or line, at most
+ * {@value #MAX_PASSPHRASE} characters, stopping before the next {@code key=} or {@code key:} pair or
+ * {@code --option}. After {@code is} a passphrase may start with an article or possessive ({@code my
+ * password is the name of my dog}); other common words still mean prose ({@code password is incorrect}).
+ * Only a value whose first word looks like a word (letters, not machine-generated) is extended, and it
+ * stops before a word run that names another deny-listed key ({@code ... and my api token is ...}).
  */
 final class KeyValueDetector implements Detector {
 
@@ -35,6 +45,11 @@ final class KeyValueDetector implements Detector {
   private static final List<String> AUTH_SCHEMES = List.of("bearer", "basic", "digest", "token", "negotiate");
   private static final List<String> LINKING_VERBS = List.of("is", "was", "are");
   private static final List<String> LOOSE_LINKING_WORDS = List.of("to");
+  /** Words that may start a passphrase after "password is" although they are common words. */
+  private static final List<String> PASSPHRASE_STARTS =
+      List.of("a", "an", "the", "my", "your", "his", "her", "their", "our", "its", "this", "that");
+  /** The longest passphrase redacted after a password-like key. */
+  static final int MAX_PASSPHRASE = 160;
   private static final List<String> CODE_SUFFIXES =
       List.of("Exception", "Error", ".java", ".kt", ".scala", ".groovy");
 
@@ -82,7 +97,7 @@ final class KeyValueDetector implements Detector {
     if (!keys.matches(key)) {
       return wordEnd;
     }
-    Value value = valueAfter(text, keyStart, keyEnd, key.text().endsWith("cookie"));
+    Value value = valueAfter(text, keyStart, keyEnd, key.text().endsWith("cookie"), isPassphraseKey(key.text()));
     if (value == null) {
       return wordEnd;
     }
@@ -108,7 +123,12 @@ final class KeyValueDetector implements Detector {
     return text.regionMatches(end - suffix.length(), suffix, 0, suffix.length());
   }
 
-  private static Value valueAfter(String text, int keyStart, int keyEnd, boolean toEndOfLine) {
+  /** Whether the (normalized) key names a password, whose value may hold blanks. */
+  private static boolean isPassphraseKey(String key) {
+    return key.contains("pass") || key.contains("pwd");
+  }
+
+  private Value valueAfter(String text, int keyStart, int keyEnd, boolean toEndOfLine, boolean passphrase) {
     int length = text.length();
     int p = keyEnd;
     if (keyStart > 0 && text.charAt(keyStart - 1) == '<' && p < length && text.charAt(p) == '>') {
@@ -153,10 +173,10 @@ final class KeyValueDetector implements Detector {
     if (schemeEnd < length && isBlank(text.charAt(schemeEnd)) && isOneOf(text, p, schemeEnd, AUTH_SCHEMES)) {
       p = skipBlanks(text, schemeEnd);
     }
-    return value(text, p, link, toEndOfLine);
+    return value(text, p, link, toEndOfLine, passphrase);
   }
 
-  private static Value value(String text, int p, Link link, boolean toEndOfLine) {
+  private Value value(String text, int p, Link link, boolean toEndOfLine, boolean passphrase) {
     int length = text.length();
     if (p >= length) {
       return null;
@@ -177,22 +197,112 @@ final class KeyValueDetector implements Detector {
       quoted = false;
       start = p;
       end = toEndOfLine ? trimBlanksBefore(text, start, lineEnd(text, start)) : unquotedEnd(text, start);
+      boolean sentenceEnded = false;
       if (end - start > 1 && text.charAt(end - 1) == '.' && Character.isLetterOrDigit(text.charAt(end - 2))) {
         end--; // the full stop of a sentence
+        sentenceEnded = true;
+      }
+      boolean passphraseStart = passphrase && link == Link.PROSE && (isOneOf(text, start, end, PASSPHRASE_STARTS)
+          || SecretShape.isProseWord(text, start, end) && nextWordIsNotProse(text, end));
+      if (link != Link.CERTAIN && !passphraseStart && SecretShape.isProseWord(text, start, end)) {
+        return null;
+      }
+      if (passphrase && link != Link.LOOSE && !toEndOfLine && !sentenceEnded && end > start
+          && !SecretShape.looksRandom(text, start, end)) {
+        end = passphraseEnd(text, start, end);
       }
     }
     if (end <= start || text.startsWith(RedactionMarkers.PREFIX, start)) {
       return null;
     }
     if (!quoted && link != Link.CERTAIN) {
-      if (SecretShape.isProseWord(text, start, end)) {
-        return null;
-      }
       if (link == Link.LOOSE && !SecretShape.looksRandom(text, start, end)) {
         return null;
       }
     }
     return new Value(start, end);
+  }
+
+  /**
+   * Extends a password value over the blank-separated words after it: to the end of the sentence or
+   * line, before a {@code key=} / {@code key:} pair, an {@code --option}, a marker or a closing quote or
+   * bracket, and at most {@value #MAX_PASSPHRASE} characters from {@code start}.
+   */
+  private int passphraseEnd(String text, int start, int end) {
+    int limit = Math.min(text.length(), start + MAX_PASSPHRASE);
+    int p = end;
+    while (p < limit && isBlank(text.charAt(p))) {
+      int word = skipBlanks(text, p);
+      if (word >= limit || startsPair(text, word) || text.startsWith("--", word)
+          || text.startsWith(RedactionMarkers.PREFIX, word) || keyWithin(text, word, 4)) {
+        break;
+      }
+      int wordEnd = unquotedEnd(text, word);
+      if (wordEnd == word) {
+        break;
+      }
+      if (wordEnd > limit) {
+        return limit;
+      }
+      char last = text.charAt(wordEnd - 1);
+      if ((last == '.' || last == '!' || last == '?') && wordEnd - word > 1) {
+        return wordEnd - 1;
+      }
+      p = wordEnd;
+    }
+    return p;
+  }
+
+  /** Whether a blank and then a word that is not a common word follow ("correct horse", not "incorrect for"). */
+  private static boolean nextWordIsNotProse(String text, int end) {
+    if (end >= text.length() || !isBlank(text.charAt(end))) {
+      return false;
+    }
+    int word = skipBlanks(text, end);
+    int wordEnd = letterRunEnd(text, word);
+    return wordEnd > word && !SecretShape.isProseWord(text, word, wordEnd);
+  }
+
+  /** Whether one of the next {@code words} words from {@code p} is a deny-listed key ("and my api token is ..."). */
+  private boolean keyWithin(String text, int p, int words) {
+    int i = p;
+    for (int n = 0; n < words && i < text.length(); n++) {
+      int end = i;
+      while (end < text.length() && isKeyChar(text.charAt(end))) {
+        end++;
+      }
+      if (end > i && end - i <= MAX_KEY_LENGTH && keys.matches(NormalizedKey.of(text, i, end)) && linkFollows(text, end)) {
+        return true;
+      }
+      if (end == i || end >= text.length() || !isBlank(text.charAt(end))) {
+        return false;
+      }
+      i = skipBlanks(text, end);
+    }
+    return false;
+  }
+
+  /** Whether {@code = : is was are} follows a key ending at {@code end}: the key starts a pair of its own. */
+  private static boolean linkFollows(String text, int end) {
+    int p = skipBlanks(text, end);
+    if (p < text.length() && (text.charAt(p) == '=' || text.charAt(p) == ':')) {
+      return true;
+    }
+    int wordEnd = letterRunEnd(text, p);
+    return p > end && wordEnd < text.length() && isBlank(text.charAt(wordEnd)) && isOneOf(text, p, wordEnd, LINKING_VERBS);
+  }
+
+  /** Whether {@code text[p..]} starts a {@code key=value} or {@code key: value} pair. */
+  private static boolean startsPair(String text, int p) {
+    int i = p;
+    while (i < text.length() && i - p <= MAX_KEY_LENGTH && isKeyChar(text.charAt(i))) {
+      i++;
+    }
+    if (i == p || i >= text.length()) {
+      return false;
+    }
+    char c = text.charAt(i);
+    return c == '=' || c == ':' && (i + 1 == text.length() || isBlank(text.charAt(i + 1)));
   }
 
   private static Value elementContent(String text, int start) {

@@ -11,7 +11,8 @@ public final class Redaction {
   public static Redactor from(AgentConfig config) {
     RedactionConfig.Builder builder = RedactionConfig.defaults().toBuilder()
         .addSensitiveKeys(config.get(ConfigKeys.REDACTION_KEYS))
-        .hashUserIds(config.get(ConfigKeys.REDACTION_HASH_USER_IDS));
+        .hashUserIds(config.get(ConfigKeys.REDACTION_HASH_USER_IDS))
+        .maxLabelValues(config.get(ConfigKeys.METRICS_MAX_LABEL_VALUES));
     String salt = config.get(ConfigKeys.REDACTION_SALT);
     if (salt != null && !salt.isEmpty()) {
       builder.salt(salt);

@@ -19,7 +19,7 @@ public final class RedactionConfig {
 
   /** The deny list used when none is configured. */
   public static final List<String> DEFAULT_SENSITIVE_KEYS = List.of(
-      "password", "passwd", "pwd", "pass", "secret", "*secret*", "*token*", "*key", "*apikey*", "api_key",
+      "password", "passwd", "pwd", "pass", "passphrase", "passcode", "secret", "*secret*", "*token*", "*key", "*apikey*", "api_key",
       "authorization", "auth", "cookie", "set-cookie", "credential*", "private*", "session_secret",
       "card*", "cvv", "ssn", "iban", "pin");
 
@@ -29,12 +29,14 @@ public final class RedactionConfig {
   private final List<LabeledPattern> patterns;
   private final boolean hashUserIds;
   private final String salt;
+  private final int maxLabelValues;
 
   private RedactionConfig(Builder builder) {
     this.sensitiveKeys = List.copyOf(builder.sensitiveKeys);
     this.patterns = List.copyOf(builder.patterns);
     this.hashUserIds = builder.hashUserIds;
     this.salt = builder.salt;
+    this.maxLabelValues = builder.maxLabelValues;
   }
 
   /** The default deny list, no extra patterns, user ids left as they are. */
@@ -53,7 +55,8 @@ public final class RedactionConfig {
         .sensitiveKeys(sensitiveKeys)
         .patterns(patterns)
         .hashUserIds(hashUserIds)
-        .salt(salt);
+        .salt(salt)
+        .maxLabelValues(maxLabelValues);
   }
 
   /** The key deny-list globs, as configured. */
@@ -74,6 +77,11 @@ public final class RedactionConfig {
   /** The salt put before the id when hashing; empty when none is configured. */
   public String salt() {
     return salt;
+  }
+
+  /** The most distinct values one metric label keeps before new values become {@code other}. */
+  public int maxLabelValues() {
+    return maxLabelValues;
   }
 
   /**
@@ -135,8 +143,15 @@ public final class RedactionConfig {
     private final List<LabeledPattern> patterns = new ArrayList<>();
     private boolean hashUserIds;
     private String salt = "";
+    private int maxLabelValues = LabelGuard.DEFAULT_MAX_VALUES;
 
     private Builder() {}
+
+    /** The most distinct values per metric label ({@code chatlens.metrics.max-label-values}); at least 1. */
+    public Builder maxLabelValues(int limit) {
+      this.maxLabelValues = Math.max(1, limit);
+      return this;
+    }
 
     /** Replaces the whole deny list, defaults included. */
     public Builder sensitiveKeys(Collection<String> globs) {

@@ -17,6 +17,14 @@ public final class RedactionMarkers {
   public static final String TOKEN = "token";
   /** Label of values that follow a deny-listed key in text, such as {@code password=...}. */
   public static final String SECRET = "secret";
+  /** Label of US social security numbers ({@code 123-45-6789} shaped, with the SSA's validity rules). */
+  public static final String SSN = "ssn";
+  /** Label of international bank account numbers that pass the ISO 13616 mod-97 check. */
+  public static final String IBAN = "iban";
+  /** Label of phone numbers written in international form ({@code +44 20 7946 0958}). */
+  public static final String PHONE = "phone";
+  /** Label of PEM private-key blocks. */
+  public static final String PRIVATE_KEY = "private-key";
   /** Label written instead of the whole text when redaction itself failed: the stage fails closed. */
   public static final String UNPROCESSABLE = "unprocessable";
 

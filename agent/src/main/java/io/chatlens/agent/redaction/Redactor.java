@@ -10,8 +10,11 @@ import java.util.concurrent.atomic.LongAdder;
  * The single redaction stage every log message, span attribute, exception message and alert payload
  * passes before it leaves the process. Thread-safe; build one per configuration and share it.
  *
- * <p>Free text goes through detectors for credentials ({@code [REDACTED:token]}), e-mail addresses
- * ({@code [REDACTED:email]}), card numbers ({@code [REDACTED:card]}), the configured extra patterns
+ * <p>Free text goes through detectors for PEM private keys ({@code [REDACTED:private-key]}), credentials
+ * ({@code [REDACTED:token]}), e-mail addresses, also encoded or obfuscated ({@code [REDACTED:email]}),
+ * passwords in URLs ({@code [REDACTED:secret]}), card numbers ({@code [REDACTED:card]}), US social
+ * security numbers ({@code [REDACTED:ssn]}), IBANs ({@code [REDACTED:iban]}), international phone
+ * numbers ({@code [REDACTED:phone]}), the configured extra patterns
  * ({@code [REDACTED:<label>]}) and values of deny-listed keys ({@code [REDACTED:secret]}). Each detector
  * starts with a cheap check (an {@code @}, a long digit run, a known prefix or key word) and runs no
  * regular expression on text that cannot match. Overlapping findings become one marker.
@@ -37,9 +40,15 @@ public final class Redactor {
   private final TokenDetector tokens = new TokenDetector();
   private final EmailDetector emails = new EmailDetector();
   private final CardNumberDetector cards = new CardNumberDetector();
+  private final PrivateKeyDetector privateKeys = new PrivateKeyDetector();
+  private final UrlCredentialDetector urlCredentials = new UrlCredentialDetector();
+  private final NationalIdDetector nationalIds = new NationalIdDetector();
+  private final PhoneDetector phones = new PhoneDetector();
   private final PatternDetector extraPatterns;
   private final KeyValueDetector keyValues;
   private final UserIdHasher userIds;
+  private final QueryHasher queries;
+  private final LabelGuard labels;
   private final Map<String, Boolean> keyVerdicts = new ConcurrentHashMap<>();
   /**
    * Recent texts in which nothing was found. Log messages and context values repeat a lot ("Handled message
@@ -61,6 +70,30 @@ public final class Redactor {
     this.extraPatterns = config.patterns().isEmpty() ? null : new PatternDetector(config.patterns());
     this.keyValues = new KeyValueDetector(keys);
     this.userIds = config.hashUserIds() ? new UserIdHasher(config.salt()) : null;
+    this.queries = new QueryHasher(config.salt());
+    this.labels = new LabelGuard(this, config.maxLabelValues());
+  }
+
+  /** The metric-label guard: redaction plus a per-metric, per-label cardinality limit. */
+  public LabelGuard labels() {
+    return labels;
+  }
+
+  /**
+   * A stable keyed digest of a search query (16 hex digits of HMAC-SHA256 over the trimmed, lower-cased query),
+   * keyed by the configured salt, or by a random per-process key when none is configured: equal queries hash
+   * alike, but a dictionary of likely queries cannot be matched against the hashes without the key.
+   */
+  public String queryHash(String query) {
+    if (query == null) {
+      return null;
+    }
+    try {
+      return queries.hash(query);
+    } catch (RuntimeException e) {
+      failures.increment();
+      return RedactionMarkers.REDACTED;
+    }
   }
 
   /** A redactor with {@link RedactionConfig#defaults()}. */
@@ -91,9 +124,13 @@ public final class Redactor {
       Findings findings = new Findings();
       // Called one by one (not through a list) so each call site stays monomorphic on the hot path.
       // The order names overlapping findings: on a tie the earlier detector's label wins.
+      privateKeys.detect(text, findings);
       tokens.detect(text, findings);
       emails.detect(text, findings);
+      urlCredentials.detect(text, findings);
       cards.detect(text, findings);
+      nationalIds.detect(text, findings);
+      phones.detect(text, findings);
       if (extraPatterns != null) {
         extraPatterns.detect(text, findings);
       }

@@ -22,7 +22,8 @@ final class SecretShape {
       "absent", "mandatory", "optional", "ok", "okay", "accepted", "rejected", "unknown", "undefined",
       "provided", "needed", "hidden", "redacted", "masked", "expires", "revoked", "used", "saved",
       "stored", "same", "different", "also", "still", "now", "here", "there", "please", "field", "value",
-      "length", "policy", "true", "false", "yes");
+      "length", "policy", "true", "false", "yes", "short", "long", "simple", "common", "easy", "old", "new",
+      "case", "sensitive", "going", "about", "shown", "sent", "generated", "encrypted", "hashed", "only");
 
   private SecretShape() {}
 

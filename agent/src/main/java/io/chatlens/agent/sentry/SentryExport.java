@@ -270,7 +270,8 @@ public final class SentryExport implements ErrorSink, AutoCloseable {
     putTag(tags, "chatbot.command", error.command());
     putTag(tags, "session.id", error.sessionId());
     for (Map.Entry<String, String> tag : tags.entrySet()) {
-      event.setTag(tag.getKey(), redactor.redactAttribute(tag.getKey(), tag.getValue()));
+      event.setTag(redactor.redact(tag.getKey()),
+          redactor.labels().spanValue(tag.getKey(), redactor.redactAttribute(tag.getKey(), tag.getValue())));
     }
     if (error.userId() != null) {
       User user = new User();

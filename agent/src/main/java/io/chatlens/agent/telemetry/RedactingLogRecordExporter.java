@@ -41,7 +41,7 @@ final class RedactingLogRecordExporter implements LogRecordExporter {
   LogRecordData redact(LogRecordData log) {
     String body = log.getBody() == null ? null : log.getBody().asString();
     String cleanBody = body == null ? null : redactor.redact(body);
-    Attributes cleanAttributes = RedactedAttributes.of(log.getAttributes(), redactor);
+    Attributes cleanAttributes = RedactedAttributes.of(log.getAttributes(), redactor, RedactedAttributes.Bound.LOG);
     if (cleanBody == body && cleanAttributes == log.getAttributes()) {
       return log;
     }

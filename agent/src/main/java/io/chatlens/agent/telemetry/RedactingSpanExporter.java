@@ -12,8 +12,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Wraps every span exporter: span attributes and event attributes (exception messages and stack traces
- * included) pass through the redaction stage on the export thread, just before they leave the process.
+ * Wraps every span exporter: span names, event names, span attributes and event attributes (string arrays element
+ * by element, exception messages and stack traces included) pass through the redaction stage on the export thread,
+ * just before they leave the process; the attributes that are metric dimensions ({@code chatbot.command},
+ * {@code executor.name}, {@code db.collection.name}, ...) are bounded like metric labels.
  */
 public final class RedactingSpanExporter implements SpanExporter {
 
@@ -36,24 +38,32 @@ public final class RedactingSpanExporter implements SpanExporter {
 
   SpanData redact(SpanData span) {
     Attributes attributes = redact(span.getAttributes());
+    String name = span.getName();
+    String redactedName = redactor.redact(name);
     List<EventData> events = span.getEvents();
     List<EventData> redactedEvents = events;
     for (int i = 0; i < events.size(); i++) {
       EventData event = events.get(i);
       Attributes eventAttributes = redact(event.getAttributes());
-      if (eventAttributes != event.getAttributes()) {
+      String eventName = redactor.redact(event.getName());
+      if (eventAttributes != event.getAttributes() || eventName != event.getName()) {
         if (redactedEvents == events) {
           redactedEvents = new ArrayList<>(events);
         }
-        redactedEvents.set(i, EventData.create(event.getEpochNanos(), event.getName(), eventAttributes,
+        redactedEvents.set(i, EventData.create(event.getEpochNanos(), eventName, eventAttributes,
             event.getTotalAttributeCount()));
       }
     }
-    if (attributes == span.getAttributes() && redactedEvents == events) {
+    if (attributes == span.getAttributes() && redactedEvents == events && redactedName == name) {
       return span;
     }
     List<EventData> finalEvents = redactedEvents;
     return new DelegatingSpanData(span) {
+      @Override
+      public String getName() {
+        return redactedName;
+      }
+
       @Override
       public Attributes getAttributes() {
         return attributes;
@@ -68,7 +78,7 @@ public final class RedactingSpanExporter implements SpanExporter {
 
   /** The same instance when nothing needed redaction. */
   Attributes redact(Attributes attributes) {
-    return RedactedAttributes.of(attributes, redactor);
+    return RedactedAttributes.of(attributes, redactor, RedactedAttributes.Bound.SPAN);
   }
 
   @Override

@@ -63,6 +63,17 @@ public final class SelfMetrics {
             measurement.record(count, Attributes.of(REASON, reason))));
   }
 
+  /**
+   * Label values replaced by {@code other} because their metric label (or the span attribute or log field of the
+   * same dimension: metric {@code span} or {@code log}) had reached {@code chatlens.metrics.max-label-values}.
+   */
+  public static void registerLabelOverflow(Meter meter, io.chatlens.agent.redaction.LabelGuard guard) {
+    meter.counterBuilder("chatlens.metrics.label_overflow").setUnit("{value}")
+        .setDescription("Label values recorded as 'other' because their label reached chatlens.metrics.max-label-values "
+            + "(metric labels, and span attributes and log fields of the same dimensions); the log names the metric.")
+        .buildWithCallback(measurement -> measurement.record(guard.overflowCount()));
+  }
+
   /** Errors handed to the Sentry export, by outcome: queued, sent, dropped, sampled_out, rate_limited. */
   public static void registerSentry(Meter meter, java.util.function.Supplier<Map<String, Long>> counters) {
     meter.counterBuilder("chatlens.sentry.events").setUnit("{event}")

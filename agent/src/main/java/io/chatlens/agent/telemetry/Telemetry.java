@@ -33,14 +33,16 @@ public final class Telemetry {
   static final AttributeKey<String> DISTRO_VERSION = AttributeKey.stringKey("telemetry.distro.version");
 
   private final OpenTelemetrySdk sdk;
+  private final OpenTelemetry guarded;
   private final Resource resource;
   private final PullMetricReader pullReader;
   private final Map<String, ExporterStats> exporters;
   private final java.util.List<QueueFill> queues;
 
   private Telemetry(OpenTelemetrySdk sdk, Resource resource, PullMetricReader pullReader,
-      Map<String, ExporterStats> exporters, java.util.List<QueueFill> queues) {
+      Map<String, ExporterStats> exporters, java.util.List<QueueFill> queues, Redactor redactor) {
     this.sdk = sdk;
+    this.guarded = GuardedMeters.wrap(sdk, redactor.labels());
     this.resource = resource;
     this.pullReader = pullReader;
     this.exporters = exporters;
@@ -170,10 +172,10 @@ public final class Telemetry {
         meters.registerMetricReader(alertReader);
       }
       return new Telemetry(OpenTelemetrySdk.builder().setMeterProvider(meters.build()).build(), effective, pullReader,
-          exporters, java.util.List.of(spanQueue, logQueue));
+          exporters, java.util.List.of(spanQueue, logQueue), redactor);
     }
     return new Telemetry(autoConfigured.getOpenTelemetrySdk(), effective, pullReader, exporters,
-        java.util.List.of(spanQueue, logQueue));
+        java.util.List.of(spanQueue, logQueue), redactor);
   }
 
   /** Whether an exporter takes cumulative data with the SDK's default aggregation for every instrument type. */
@@ -187,8 +189,12 @@ public final class Telemetry {
     return true;
   }
 
+  /**
+   * The SDK as the agent's instrumentation uses it: every metric measurement of the ChatLens scopes passes the
+   * label guard (redaction and the per-label cardinality limit, see {@link GuardedMeters}).
+   */
   public OpenTelemetry openTelemetry() {
-    return sdk;
+    return guarded;
   }
 
   public OpenTelemetrySdk sdk() {

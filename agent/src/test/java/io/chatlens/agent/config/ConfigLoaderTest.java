@@ -32,6 +32,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anInvalidSecretUrlIsReportedWithoutEchoingIt() {
+    sys.setProperty("chatlens.alerts.webhook.url", "https://hooks.example.com/services/T0/B0/XoXSecretToken with blank");
+    sys.setProperty("chatlens.sentry.dsn", "https://s3cr3tKey@o1.ingest.example.io/4 2");
+
+    AgentConfig config = load(null);
+
+    assertThat(config.problems()).hasSize(2).allSatisfy(problem -> assertThat(problem.toString())
+        .contains("is invalid").doesNotContain("XoXSecretToken").doesNotContain("s3cr3tKey")
+        .doesNotContain("hooks.example.com/services"));
+    assertThat(config.problems().toString()).contains("chatlens.alerts.webhook.url", "chatlens.sentry.dsn");
+  }
+
+  @Test
   void defaultsWhenNothingIsConfigured() {
     AgentConfig config = load(null);
 

@@ -129,8 +129,8 @@ class RedactorTextTest {
         arguments("credentials=admin:admin", "credentials=[REDACTED:secret]"),
         arguments("privateKey:MIIEvQIBADAN", "privateKey:[REDACTED:secret]"),
         arguments("cvv: 123", "cvv: [REDACTED:secret]"),
-        arguments("ssn=123-45-6789", "ssn=[REDACTED:secret]"),
-        arguments("iban: DE89370400440532013000", "iban: [REDACTED:secret]"),
+        arguments("ssn=123-45-6789", "ssn=[REDACTED:ssn]"),
+        arguments("iban: DE89370400440532013000", "iban: [REDACTED:iban]"),
         arguments("Set-Cookie: session=abc; Path=/; HttpOnly\nnext line", "Set-Cookie: [REDACTED:secret]\nnext line"),
         arguments("<password>hunter2</password>", "<password>[REDACTED:secret]</password>"),
         arguments("{\\\"password\\\":\\\"hunter2\\\",\\\"user\\\":\\\"bob\\\"}",
@@ -174,13 +174,17 @@ class RedactorTextTest {
             "discover [REDACTED:card], visa13 [REDACTED:card]"),
         arguments("card 4111 1111 1111 1111 7 times", "card [REDACTED:card] 7 times"),
         arguments("(5105-1051-0510-5100)", "([REDACTED:card])"),
-        arguments("card_number: 4111111111111111", "card_number: [REDACTED:card]"));
+        arguments("card_number: 4111111111111111", "card_number: [REDACTED:card]"),
+        // several spaces or dashes between groups used to leak (issue 11, item 7)
+        arguments("4111  1111  1111  1111", "[REDACTED:card]"),
+        arguments("pay 4111 - 1111 - 1111 - 1111 now", "pay [REDACTED:card] now"),
+        arguments("5555--5555--5555--4444", "[REDACTED:card]"));
   }
 
   static Stream<String> notCards() {
-    return Stream.of("order 1234567890123", "2024-01-15T10:30:45.123Z", "call +1 555 123 4567",
+    return Stream.of("order 1234567890123", "2024-01-15T10:30:45.123Z", "order 1234 5678",
         "4111 1111 1111 1112", "id 41111111111111111111", "ts=1705314645123", "ref ABC4111111111111111",
-        "4111  1111  1111  1111", "amount 1234567890003.45", "version 1.4111111111111111", "20240115103045123",
+        "4111  1111  1111  1112", "4111    1111 1111 1111", "amount 1234567890003.45", "version 1.4111111111111111", "20240115103045123",
         "phone 0044 20 7946 0958");
   }
 

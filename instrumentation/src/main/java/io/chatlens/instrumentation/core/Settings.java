@@ -37,4 +37,9 @@ public final class Settings {
   public UnaryOperator<String> userIdMapper = UnaryOperator.identity();
   /** Redacts free text (messages, queries, exception messages) before it is recorded. */
   public UnaryOperator<String> redactor = UnaryOperator.identity();
+  /**
+   * The keyed digest of a search query ({@code chatbot.search.query.hash}); {@code null} means the handler's own
+   * HMAC with a random per-process key. The agent sets one keyed by {@code chatlens.redaction.salt}.
+   */
+  public UnaryOperator<String> queryHasher;
 }

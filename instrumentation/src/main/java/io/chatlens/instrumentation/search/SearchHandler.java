@@ -12,8 +12,8 @@ import io.chatlens.instrumentation.core.Settings;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributesBuilder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -54,7 +54,7 @@ public final class SearchHandler extends BaseHandler {
         : Guess.firstString(invocation.args());
     if (query != null && !invocation.essentialAttributesOnly()) {
       invocation.span().setAttribute(QUERY_LENGTH, (long) query.length());
-      invocation.span().setAttribute(QUERY_HASH, hash(query));
+      invocation.span().setAttribute(QUERY_HASH, settings.queryHasher != null ? settings.queryHasher.apply(query) : hash(query));
       if (settings.captureSearchQuery) {
         invocation.span().setAttribute(QUERY, settings.redactor.apply(query));
       }
@@ -126,21 +126,33 @@ public final class SearchHandler extends BaseHandler {
     return value == null ? null : Guess.outcome(new Object[] {value.toString()});
   }
 
-  /** A stable, non-reversible digest of the normalised query: the same question always hashes the same. */
+  /**
+   * A stable keyed digest of the normalised query: HMAC-SHA256 with a random key drawn once per process, so the
+   * same question hashes the same within the process but a dictionary of likely queries cannot be matched
+   * against it. The agent replaces it by one keyed with the configured salt ({@link Settings#queryHasher}).
+   */
   static String hash(String query) {
-    MessageDigest digest = DIGEST.get();
-    if (digest == null) {
+    Mac mac = MAC.get();
+    if (mac == null) {
       return "";
     }
-    byte[] bytes = digest.digest(query.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    byte[] bytes = mac.doFinal(query.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
     return HEX.formatHex(bytes, 0, 8);
   }
 
   private static final HexFormat HEX = HexFormat.of();
-  private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
+  private static final byte[] PROCESS_KEY = new byte[32];
+
+  static {
+    new java.security.SecureRandom().nextBytes(PROCESS_KEY);
+  }
+
+  private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
     try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException impossible) {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(PROCESS_KEY, "HmacSHA256"));
+      return mac;
+    } catch (java.security.GeneralSecurityException impossible) {
       return null;
     }
   });
