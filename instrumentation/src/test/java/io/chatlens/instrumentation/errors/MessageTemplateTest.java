@@ -133,4 +133,22 @@ class MessageTemplateTest {
     }
     assertThat(MessageTemplate.cached()).isBetween(1, 1024);
   }
+
+  @Test
+  void aMillionDistinctMessagesStayWithinTheCacheBound() {
+    int bound = MessageTemplate.cacheCapacity();
+    String last = null;
+    for (int i = 0; i < 1_000_000; i++) {
+      last = MessageTemplate.of(Integer.toString(i)); // the shortest distinct messages: computing is the cost
+      if (i % 1_000 == 0) {
+        assertThat(MessageTemplate.cached()).as("templates after %d messages", i + 1).isLessThanOrEqualTo(bound);
+      }
+    }
+    assertThat(last).isEqualTo("<n>");
+    assertThat(MessageTemplate.cached()).isPositive().isLessThanOrEqualTo(bound);
+    assertThat(MessageTemplate.of(new String("999999".toCharArray())))
+        .as("the most recent message is remembered: its template is returned, not recomputed").isSameAs(last);
+    String recomputed = MessageTemplate.of("Order 123 lost");
+    assertThat(MessageTemplate.of("Order 123 lost")).isSameAs(recomputed);
+  }
 }
