@@ -53,9 +53,15 @@ public final class ChatLensDispatcher implements Dispatcher {
     return inFlightTurns.get();
   }
 
-  /** Faults raised by handlers and swallowed. */
+  /** Faults raised by handlers and swallowed, in calls and in their metric callbacks. */
   public long faults() {
-    return faults.get();
+    long total = faults.get();
+    for (ComponentHandler handler : handlers) {
+      if (handler != null) {
+        total += handler.callbackFaults();
+      }
+    }
+    return total;
   }
 
   @Override

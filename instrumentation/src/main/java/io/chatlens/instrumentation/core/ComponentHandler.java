@@ -33,4 +33,12 @@ public interface ComponentHandler {
 
   /** Before the span ends. */
   void onExit(Invocation invocation, Object returned, Throwable thrown, long durationNanos);
+
+  /**
+   * Faults the handler swallowed outside any call, in a metric callback that reads the application's objects (an
+   * accessor or a thread pool that threw): counted with the dispatcher's own in {@code chatlens.agent.faults}.
+   */
+  default long callbackFaults() {
+    return 0;
+  }
 }
