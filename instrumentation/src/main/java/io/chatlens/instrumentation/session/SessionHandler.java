@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Session lifecycle: each method has a role ({@code create}, {@code update} or {@code cleanup}).
@@ -30,6 +31,8 @@ public final class SessionHandler extends BaseHandler {
   private final SessionTable table;
   private final Labels endLabels = Labels.of("reason");
   private volatile WeakReference<Object> lastManager = new WeakReference<>(null);
+  private final AtomicLong callbackFaults = new AtomicLong();
+  private static final Object[] NO_ARGUMENTS = new Object[0];
 
   public SessionHandler(Instruments instruments, Events events, Settings settings, SessionTable table) {
     super(instruments, events, settings);
@@ -48,7 +51,11 @@ public final class SessionHandler extends BaseHandler {
     return probe.role() == null ? SessionRoles.UPDATE : probe.role();
   }
 
-  /** The application's own count when an accessor names it, else the sessions ChatLens tracks. */
+  /**
+   * The application's own count when an accessor names it, else the sessions ChatLens tracks. Runs on the metric
+   * thread: the accessor ({@code chatlens.session.active-count}) is read on the session manager last seen (held
+   * weakly); if it throws, the tracked count is reported and the fault counted.
+   */
   long activeSessions() {
     if (settings.sessionIdleTimeout != null) {
       for (SessionTable.Entry expired : table.removeIdle(settings.sessionIdleTimeout.toNanos())) {
@@ -58,13 +65,24 @@ public final class SessionHandler extends BaseHandler {
     if (settings.sessionActiveCount != null) {
       Object manager = lastManager.get();
       if (manager != null) {
-        Object count = settings.sessionActiveCount.read(manager, new Object[0], null);
-        if (count instanceof Number number) {
-          return number.longValue();
+        try {
+          Object count = settings.sessionActiveCount.read(manager, NO_ARGUMENTS, null);
+          if (count instanceof Number number) {
+            return number.longValue();
+          }
+        } catch (Throwable fault) {
+          // the application's accessor failed on the metric thread: fall back to the sessions ChatLens tracks
+          callbackFaults.incrementAndGet();
         }
       }
     }
     return table.size();
+  }
+
+  /** Reads of {@code chatlens.session.active-count} that threw on the metric thread. */
+  @Override
+  public long callbackFaults() {
+    return callbackFaults.get();
   }
 
   @Override
