@@ -35,6 +35,26 @@ class BoundedLruCacheTest {
   }
 
   @Test
+  void aMillionDistinctKeysStayWithinTheCapacityAndTheLeastRecentlyUsedGo() {
+    BoundedLruCache<Integer, Integer> cache = new BoundedLruCache<>(1000);
+    cache.put(-1, -1);
+    for (int i = 0; i < 1_000_000; i++) {
+      cache.put(i, i);
+      if (i % 100 == 0) {
+        assertThat(cache.get(-1)).as("a key read regularly stays").isEqualTo(-1);
+      }
+      if (cache.size() > 1000) {
+        assertThat(cache.size()).as("size after %d puts", i + 1).isLessThanOrEqualTo(1000);
+      }
+    }
+    assertThat(cache.size()).isEqualTo(1000);
+    assertThat(cache.get(999_999)).isEqualTo(999_999);
+    assertThat(cache.get(-1)).isEqualTo(-1);
+    assertThat(cache.get(0)).isNull();
+    assertThat(cache.get(500_000)).isNull();
+  }
+
+  @Test
   void capacityZeroHoldsNothing() {
     BoundedLruCache<String, Integer> cache = new BoundedLruCache<>(0);
     cache.put("a", 1);

@@ -43,6 +43,28 @@ class SqlSanitizerCacheTest {
   }
 
   @Test
+  void aMillionDistinctStatementsStayWithinTheCapacity() {
+    SqlSanitizerCache cache = new SqlSanitizerCache(sanitizer);
+    SanitizedSql last = null;
+    for (int i = 0; i < 1_000_000; i++) {
+      last = cache.sanitize("SELECT name FROM users WHERE id = " + i);
+      if (cache.size() > SqlSanitizerCache.DEFAULT_CAPACITY) {
+        assertThat(cache.size()).as("size after %d statements", i + 1)
+            .isLessThanOrEqualTo(SqlSanitizerCache.DEFAULT_CAPACITY);
+      }
+    }
+    assertThat(cache.size()).isEqualTo(SqlSanitizerCache.DEFAULT_CAPACITY);
+    assertThat(cache.misses()).isEqualTo(1_000_000);
+    assertThat(cache.hits()).isZero();
+
+    assertThat(cache.sanitize("SELECT name FROM users WHERE id = 999999")).as("the most recent is cached").isSameAs(last);
+    assertThat(cache.hits()).isEqualTo(1);
+    assertThat(last.text()).isEqualTo("SELECT name FROM users WHERE id = ?");
+    cache.sanitize("SELECT name FROM users WHERE id = 0");
+    assertThat(cache.hits()).as("the oldest was evicted").isEqualTo(1);
+  }
+
+  @Test
   void neverCachesStatementsLongerThanTheThreshold() {
     SqlSanitizerCache cache = new SqlSanitizerCache(sanitizer, 10, 100);
     String longSql = "SELECT * FROM t WHERE a = '" + "x".repeat(200) + "'";
