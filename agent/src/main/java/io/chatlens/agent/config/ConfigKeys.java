@@ -107,7 +107,8 @@ public final class ConfigKeys {
       "Where create finds the user id. Default: the returned object's userId, else the first String argument.");
   public static final ConfigKey<Accessor> SESSION_ACTIVE_COUNT = accessor("chatlens.session.active-count",
       "A read-only accessor on the session manager giving the application's own active-session count, e.g. "
-          + "this.activeCount(). Default: the sessions ChatLens saw created and not yet cleaned up.");
+          + "this.activeCount (a method or property named activeCount; a call with () is allowed only for getters, "
+          + "size, length and the like). Default: the sessions ChatLens saw created and not yet cleaned up.");
   public static final ConfigKey<Duration> SESSION_IDLE_TIMEOUT = key("Semantics", "chatlens.session.idle-timeout",
       ValueType.duration(), "",
       "When set, sessions idle this long are counted as expired even if no cleanup method reported them.");
