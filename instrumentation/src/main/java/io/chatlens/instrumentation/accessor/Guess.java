@@ -99,7 +99,8 @@ public final class Guess {
    * How many results a value holds, read without side effects: the size of a JDK collection or map, the length of an
    * array, 0 or 1 for an optional, a JDK number itself. Anything else is never iterated or called: {@link #UNKNOWN}.
    * That covers an {@code Iterable} that may be a one-shot cursor or a stream, and a collection class that is not the
-   * JDK's own (a Hibernate {@code PersistentBag}, say, whose {@code size()} can run a query). An accessor in
+   * JDK's own (a Hibernate {@code PersistentBag}, say, whose {@code size()} can run a query), or a JDK wrapper or view
+   * that may hand {@code size()} on to one (see {@link #isDelegatingView}). An accessor in
    * {@code chatlens.search.result-count} reads other shapes.
    */
   public static long count(Object value) {
@@ -112,7 +113,7 @@ public final class Guess {
     if (value instanceof Optional<?> optional) {
       return optional.isPresent() ? 1 : 0;
     }
-    if (!isJdkClass(value.getClass())) {
+    if (!isJdkClass(value.getClass()) || isDelegatingView(value.getClass())) {
       return UNKNOWN;
     }
     if (value instanceof Collection<?> collection) {
@@ -134,6 +135,22 @@ public final class Guess {
   }
 
   private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
+
+  /**
+   * A JDK class that may hand {@code size()} on to a collection or map it wraps, which may be the application's: the
+   * wrappers of {@code java.util.Collections} (unmodifiable, synchronized, checked, set-from-map; not the empty,
+   * singleton and n-copies constants), the views of an {@code AbstractMap} ({@code keySet()}, {@code values()}) and
+   * the sub-lists of an {@code AbstractList}. The JDK's own collections' views (a {@code HashMap}'s key set, an
+   * {@code ArrayList}'s sub-list) are counted.
+   */
+  private static boolean isDelegatingView(Class<?> type) {
+    String name = type.getName();
+    if (name.startsWith("java.util.Collections$")) {
+      return !(name.startsWith("java.util.Collections$Empty") || name.startsWith("java.util.Collections$Singleton")
+          || name.equals("java.util.Collections$CopiesList"));
+    }
+    return name.startsWith("java.util.AbstractMap$") || name.startsWith("java.util.AbstractList$");
+  }
 
   /** A feedback outcome: a boolean argument, or a word like good/bad, yes/no, correct/incorrect. */
   public static Boolean outcome(Object[] args) {

@@ -88,4 +88,35 @@ class GuessCountTest {
     assertThat(Guess.count(new java.util.ArrayList<>(List.of("a")))).isEqualTo(1);
     assertThat(Guess.count(new java.util.concurrent.ConcurrentHashMap<>(Map.of("a", 1, "b", 2)))).isEqualTo(2);
   }
+
+  @Test
+  void neverCountsAJdkViewOfTheApplicationsCollection() {
+    LazyBag bag = new LazyBag();
+    java.util.AbstractMap<String, String> lazyMap = new java.util.AbstractMap<>() {
+      @Override
+      public java.util.Set<Map.Entry<String, String>> entrySet() {
+        bag.queries.incrementAndGet();
+        return java.util.Set.of();
+      }
+    };
+    java.util.List<Object> views = List.of(java.util.Collections.unmodifiableList(bag),
+        java.util.Collections.unmodifiableCollection(bag), java.util.Collections.synchronizedList(bag),
+        java.util.Collections.checkedList(bag, String.class), java.util.Collections.unmodifiableMap(lazyMap),
+        java.util.Collections.synchronizedMap(lazyMap), lazyMap.keySet(), lazyMap.values(), bag.subList(0, 0),
+        java.util.Collections.newSetFromMap(new java.util.HashMap<>()));
+    bag.queries.set(0); // building the sub-list checked its range against size()
+    assertThat(views).isNotEmpty().allSatisfy(view -> assertThat(Guess.count(view)).as(view.getClass().getName())
+        .isEqualTo(Guess.UNKNOWN));
+    assertThat(bag.queries).hasValue(0);
+    // the JDK's own collections, their views and the constant ones are counted
+    java.util.Map<String, Integer> map = new java.util.HashMap<>(Map.of("a", 1, "b", 2));
+    assertThat(Guess.count(map.keySet())).isEqualTo(2);
+    assertThat(Guess.count(map.values())).isEqualTo(2);
+    assertThat(Guess.count(new java.util.ArrayList<>(List.of("a", "b", "c")).subList(0, 2))).isEqualTo(2);
+    assertThat(Guess.count(java.util.Arrays.asList("a", "b"))).isEqualTo(2);
+    assertThat(Guess.count(java.util.Collections.emptyList())).isZero();
+    assertThat(Guess.count(java.util.Collections.singletonList("a"))).isEqualTo(1);
+    assertThat(Guess.count(java.util.Collections.nCopies(3, "a"))).isEqualTo(3);
+    assertThat(Guess.count(new java.util.TreeMap<>(Map.of("a", 1)).descendingMap())).isEqualTo(1);
+  }
 }

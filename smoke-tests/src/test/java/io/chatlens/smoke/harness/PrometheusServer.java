@@ -23,7 +23,7 @@ public final class PrometheusServer implements AutoCloseable {
   private final Process process;
   private final Path directory;
   private final int port;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
 
   private PrometheusServer(Process process, Path directory, int port) {
     this.process = process;
@@ -58,13 +58,13 @@ public final class PrometheusServer implements AutoCloseable {
   /** The result of an instant query, as the raw JSON Prometheus returns. */
   public String query(String promql) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/query?query="
-        + URLEncoder.encode(promql, StandardCharsets.UTF_8))).GET().build();
+        + URLEncoder.encode(promql, StandardCharsets.UTF_8))).timeout(java.time.Duration.ofSeconds(10)).GET().build();
     return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
   }
 
   /** The state of the scrape target, from /api/v1/targets. */
   public String targets() throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/targets")).GET().build();
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/targets")).timeout(java.time.Duration.ofSeconds(10)).GET().build();
     return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
   }
 
