@@ -89,6 +89,17 @@ public final class ConfigKeys {
   public static final ConfigKey<Boolean> RUNTIME_METRICS = key("Endpoint", "chatlens.runtime.metrics", ValueType.bool(), "true",
       "JVM memory, GC, threads, classes and CPU, disk space of the log volume, and thread-pool queue depths.");
 
+  public static final ConfigKey<Boolean> UI_ENABLED = key("Endpoint", "chatlens.ui.enabled", ValueType.bool(), "true",
+      "Serve the live page at / of the endpoint (KPIs, trends of the last two hours, error groups, slowest turns, usage "
+          + "and health checks), with its JSON under /api/; needs chatlens.prometheus.enabled. Read-only, loads nothing "
+          + "from another host, and takes the endpoint's token.");
+  public static final ConfigKey<String> UI_JAEGER_URL = key("Endpoint", "chatlens.ui.jaeger-url", ValueType.url(), "",
+      "The Jaeger UI (for example http://localhost:16686): trace ids on the live page then link to <url>/trace/<id>. "
+          + "Default: no link.");
+  public static final ConfigKey<Integer> UI_SLOW_TURNS = key("Endpoint", "chatlens.ui.slow-turns", ValueType.integer(0, 100),
+      "20", "How many of the slowest recent turns (of the last hour, with their spans) the live page lists; 0 keeps "
+          + "none.");
+
   // --- Component semantics -------------------------------------------------------------------------
   public static final ConfigKey<String> TURN_ENDPOINT = key("Semantics", "chatlens.turn.endpoint", ValueType.nonEmptyText(), "/chat",
       "The endpoint label of chatbot_requests_total for turns.");
