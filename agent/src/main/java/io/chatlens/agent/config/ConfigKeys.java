@@ -97,7 +97,7 @@ public final class ConfigKeys {
       "The Jaeger UI (for example http://localhost:16686): trace ids on the live page then link to <url>/trace/<id>. "
           + "Default: no link.");
   public static final ConfigKey<Integer> UI_SLOW_TURNS = key("Endpoint", "chatlens.ui.slow-turns", ValueType.integer(0, 100),
-      "20", "How many of the slowest recent turns (of the last hour, with their spans) the live page lists; 0 keeps "
+      "10", "How many of the slowest recent turns (of the last hour, with their spans) the live page lists; 0 keeps "
           + "none.");
 
   // --- Component semantics -------------------------------------------------------------------------

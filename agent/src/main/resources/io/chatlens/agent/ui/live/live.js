@@ -300,7 +300,7 @@
       ['errors.database', 'database'], ['errors.timeout', 'timeout'], ['errors.resource', 'resource'],
       ['errors.internal', 'internal'], ['errors.other', 'other'], ['errors.user', 'user errors']]},
     {id: 'sessions', title: 'Active sessions', series: [['sessions.active', 'active']]},
-    {id: 'heap', title: 'Heap (MB)', series: [['heap.used', 'used'], ['heap.limit', 'limit']]},
+    {id: 'heap', title: 'Heap used (MB)', series: [['heap.used', 'used']]},
     {id: 'cpu', title: 'CPU (%)', series: [['cpu.process', 'process'], ['cpu.system', 'system']]}
   ];
 
