@@ -194,7 +194,7 @@ class LivePageSmokeTest {
       // the whole page in one picture
       Number height = (Number) ((JavascriptExecutor) driver).executeScript(
           "return document.documentElement.scrollHeight;");
-      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, height.intValue() + 40));
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, height.intValue() + 200));
       screenshot(driver, "live-page.png");
       assertThat(chromium.consoleErrors()).as("console errors").isEmpty();
     }
