@@ -228,6 +228,10 @@ final class AgentRuntime {
       AgentHttpServer started = endpoint;
       if (started != null) {
         SelfMetrics.registerEndpoint(meter, started::rejections);
+      } else if (livePage != null) { // no endpoint (the port is taken): nobody can see the page
+        telemetry.spanTap().listen(null);
+        livePage.close();
+        livePage = null;
       }
     }
   }
