@@ -200,6 +200,44 @@ class LivePageSmokeTest {
     }
   }
 
+  @Test
+  void withATokenThePageAsksForItAndOnlyThenShowsTheData() throws Exception {
+    int port = Ports.free();
+    String base = "http://127.0.0.1:" + port;
+    String token = "live-page-token-42";
+    try (RunningJvm demo = demoUnderLoad(port).exportNowhere().property("chatlens.prometheus.auth-token", token)
+        .start();
+        HeadlessChromium chromium = HeadlessChromium.start(1400, 1000)) {
+      await().atMost(TIMEOUT).untilAsserted(() ->
+          assertThat(Http.get(base + "/api/summary").status()).as(demo.describe()).isEqualTo(401));
+      assertThat(Http.get(base + "/").status()).as("the page's files hold no data").isEqualTo(200);
+      assertThat(Http.get(base + "/ui/live.js").status()).isEqualTo(200);
+
+      ChromeDriver driver = chromium.driver();
+      driver.get(base + "/");
+      WebElement form = driver.findElement(By.id("token-form"));
+      await().atMost(TIMEOUT).until(form::isDisplayed);
+      assertThat(refreshes(driver)).isZero();
+      assertThat(driver.findElements(By.cssSelector("[data-kpi]"))).as("no data without the token").isEmpty();
+      assertThat(chromium.consoleErrors()).as("only the refused requests").isNotEmpty()
+          .allSatisfy(entry -> assertThat(entry.getMessage()).contains("401"));
+
+      driver.findElement(By.id("token")).sendKeys(token);
+      form.submit();
+      await().atMost(TIMEOUT).until(() -> refreshes(driver) >= 1);
+      assertThat(form.isDisplayed()).isFalse();
+      await().atMost(TIMEOUT).untilAsserted(() -> assertThat(tile(driver, "requestsTotal")).isPositive());
+
+      // or in the address, as a fragment the browser never sends: taken, then taken out of the address
+      driver.executeScript("sessionStorage.clear();");
+      driver.get("about:blank");
+      driver.get(base + "/#token=" + token);
+      await().atMost(TIMEOUT).until(() -> refreshes(driver) >= 1);
+      assertThat(driver.getCurrentUrl()).doesNotContain(token);
+      assertThat(chromium.consoleErrors()).as("console errors once the token is known").isEmpty();
+    }
+  }
+
   private static double scrapeFailed(String metrics) {
     double total = 0;
     for (String line : metrics.lines().toList()) {

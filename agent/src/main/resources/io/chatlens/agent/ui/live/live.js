@@ -380,7 +380,15 @@
   });
 
   // --- the refresh loop -----------------------------------------------------------------------------------------
+  var inFlight = false;
+  var timer = null;
+
   function refresh() {
+    if (inFlight) {
+      return;
+    }
+    inFlight = true;
+    clearTimeout(timer);
     var status = document.getElementById('status');
     Promise.all([api('api/summary'), api('api/trends'), api('api/errors'), api('api/slow-turns')])
       .then(function (answers) {
@@ -399,7 +407,8 @@
         status.textContent = 'not updated: ' + failure.message;
       })
       .then(function () {
-        setTimeout(refresh, REFRESH_MS);
+        inFlight = false;
+        timer = setTimeout(refresh, REFRESH_MS);
       });
   }
 
@@ -407,6 +416,7 @@
     event.preventDefault();
     sessionStorage.setItem(TOKEN_KEY, document.getElementById('token').value);
     document.getElementById('token').value = '';
+    refresh();
   });
 
   refresh();
