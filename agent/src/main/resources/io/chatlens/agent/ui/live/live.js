@@ -68,6 +68,11 @@
     return Number(value).toLocaleString('en-US', {maximumFractionDigits: digits === undefined ? 1 : digits});
   }
 
+  function unit(value, digits, suffix) {
+    var text = num(value, digits);
+    return text === '–' ? text : text + suffix;
+  }
+
   function percent(value) {
     return value === null || value === undefined || !isFinite(value) ? '–' : num(value * 100, 2) + ' %';
   }
@@ -96,13 +101,13 @@
   var TILES = [
     ['requestsPerSecond', 'Requests/s', function (v) { return num(v, 2); }],
     ['errorRate', 'Error rate', percent],
-    ['p50Ms', 'Response p50', function (v) { return num(v, 1) + ' ms'; }],
-    ['p95Ms', 'Response p95', function (v) { return num(v, 1) + ' ms'; }],
-    ['p99Ms', 'Response p99', function (v) { return num(v, 1) + ' ms'; }],
+    ['p50Ms', 'Response p50', function (v) { return unit(v, 1, ' ms'); }],
+    ['p95Ms', 'Response p95', function (v) { return unit(v, 1, ' ms'); }],
+    ['p99Ms', 'Response p99', function (v) { return unit(v, 1, ' ms'); }],
     ['activeSessions', 'Active sessions', function (v) { return num(v, 0); }],
     ['zeroResultRate', 'Zero-result rate', percent],
     ['answerAccuracy', 'Rated accuracy', percent],
-    ['sessionDurationMeanSeconds', 'Session duration (mean)', function (v) { return num(v, 1) + ' s'; }],
+    ['sessionDurationMeanSeconds', 'Session duration (mean)', function (v) { return unit(v, 1, ' s'); }],
     ['interactionsPerSessionMean', 'Interactions/session', function (v) { return num(v, 1); }],
     ['requestsTotal', 'Requests (total)', function (v) { return num(v, 0); }],
     ['failedRequestsTotal', 'Failed requests (total)', function (v) { return num(v, 0); }],
