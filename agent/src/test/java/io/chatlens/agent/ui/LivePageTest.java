@@ -65,6 +65,29 @@ class LivePageTest {
   }
 
   @Test
+  void thisHourIsComparedWithTheHourBeforeAndTheBufferKeepsTwoHours() throws Exception {
+    InMemoryMetricReader reader = InMemoryMetricReader.create();
+    try (SdkMeterProvider provider = SdkMeterProvider.builder().registerMetricReader(reader).build()) {
+      var requests = provider.get("test").counterBuilder("chatbot.requests").build();
+      java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_700_000_000_000L);
+      LivePage page = new LivePage(new LivePage.Sources(reader::collectAllMetrics, Map.of(), List.of(), Map::of,
+          List::of, () -> "{}", () -> 0, () -> "closed", "svc"), "", 0, now::get);
+      for (int i = 0; i < 1000; i++) { // 2 h 46 min at 10 s: the first 280 samples leave the ring
+        page.sample();
+        requests.add(i < 639 ? 10 : 20); // seen by the next sample: 1 request/s, then 2 for the last hour (360 samples)
+        now.addAndGet(10_000);
+      }
+      JsonNode trends = new ObjectMapper().readTree(page.jsonViews().get("/api/trends").get());
+      assertThat(trends.get("t")).hasSize(720);
+      assertThat(trends.get("series").get("throughput")).hasSize(720);
+      now.addAndGet(-10_000); // "now" is the last sample
+      JsonNode comparison = new ObjectMapper().readTree(page.summaryJson()).get("comparison").get("throughput");
+      assertThat(comparison.get("thisHour").asDouble()).isEqualTo(2.0);
+      assertThat(comparison.get("previousHour").asDouble()).isEqualTo(1.0);
+    }
+  }
+
+  @Test
   void thePageAndUplotComeFromTheJarWithAPolicyThatAllowsOnlyTheEndpoint() {
     var assets = LivePage.assets();
     assertThat(assets).containsKeys("/", "/ui/live.js", "/ui/live.css", "/ui/uPlot.iife.min.js", "/ui/uPlot.min.css");
