@@ -10,6 +10,7 @@ import io.chatlens.agent.diagnostics.Diagnostics;
 import io.chatlens.agent.diagnostics.SdkLogBridge;
 import io.chatlens.agent.endpoint.AgentHttpServer;
 import io.chatlens.agent.endpoint.HealthReport;
+import io.chatlens.agent.ui.LivePage;
 import io.chatlens.agent.install.ScopePlan;
 import io.chatlens.agent.telemetry.LogExport;
 import io.chatlens.agent.telemetry.SelfMetrics;
@@ -72,6 +73,7 @@ final class AgentRuntime {
   private final AlertMetricReader alertReader = new AlertMetricReader();
   private volatile AlertsModule alerts;
   private volatile CircuitBreaker breaker;
+  private volatile LivePage livePage;
 
   AgentRuntime(AgentConfig config, ScopePlan plan, Instrumentation instrumentation, boolean attached) {
     this.config = config;
@@ -198,13 +200,38 @@ final class AgentRuntime {
       }, this::activeAlerts);
       health.section("breaker", currentBreaker::healthJson);
       ErrorGroups groups = errorGroups;
+      java.util.function.Supplier<String> errorsJson =
+          () -> ErrorGroupsView.json(groups, sentry == null ? null : sentry.counters());
+      Map<String, java.util.function.Supplier<String>> views = new java.util.LinkedHashMap<>();
+      views.put("/errors", errorsJson);
+      Map<String, AgentHttpServer.Asset> assets = Map.of();
+      if (config.get(ConfigKeys.UI_ENABLED)) {
+        try {
+          assets = LivePage.assets();
+          LivePage page = LivePage.start(new LivePage.Sources(telemetry.pullReader()::collect, telemetry.exporters(),
+              telemetry.queues(), health::agentDrops, this::alertStatuses, errorsJson, currentBreaker::level,
+              () -> currentBreaker.level() <= 0 ? "closed: nothing shed"
+                  : "level " + currentBreaker.level() + ": " + io.chatlens.agent.breaker.BreakerStateMachine
+                      .describeLevel(currentBreaker.level()), config.serviceName()),
+              config.get(ConfigKeys.UI_JAEGER_URL), config.get(ConfigKeys.UI_SLOW_TURNS));
+          livePage = page;
+          telemetry.spanTap().listen(page::acceptSpans);
+          views.putAll(page.jsonViews());
+        } catch (RuntimeException | LinkageError failure) {
+          assets = Map.of();
+          Diagnostics.warn("the live page is off: " + failure);
+        }
+      }
       endpoint = AgentHttpServer.start(config.get(ConfigKeys.PROMETHEUS_HOST), config.get(ConfigKeys.PROMETHEUS_PORT),
-          telemetry.pullReader(), telemetry.resource(), health,
-          Map.of("/errors", () -> ErrorGroupsView.json(groups, sentry == null ? null : sentry.counters())),
-          config.get(ConfigKeys.PROMETHEUS_AUTH_TOKEN));
+          telemetry.pullReader(), telemetry.resource(), health, views, config.get(ConfigKeys.PROMETHEUS_AUTH_TOKEN),
+          assets);
       AgentHttpServer started = endpoint;
       if (started != null) {
         SelfMetrics.registerEndpoint(meter, started::rejections);
+      } else if (livePage != null) { // no endpoint (the port is taken): nobody can see the page
+        telemetry.spanTap().listen(null);
+        livePage.close();
+        livePage = null;
       }
     }
   }
@@ -281,6 +308,12 @@ final class AgentRuntime {
     return active;
   }
 
+  /** Every in-process rule's state (the live page); empty when alerting is off or not started. */
+  private List<io.chatlens.agent.alerts.AlertStatus> alertStatuses() {
+    AlertsModule current = alerts;
+    return current == null ? List.of() : current.statuses();
+  }
+
   /** The alert engine's state, for the health endpoint; {@code null} before initialisation. */
   AlertsModule alerts() {
     return alerts;
@@ -295,6 +328,10 @@ final class AgentRuntime {
     AgentHttpServer currentEndpoint = endpoint;
     if (currentEndpoint != null) {
       sequence.step("endpoint", currentEndpoint::close);
+    }
+    LivePage currentPage = livePage;
+    if (currentPage != null) {
+      sequence.step("ui", currentPage::close);
     }
     AlertsModule currentAlerts = alerts;
     if (currentAlerts != null) {

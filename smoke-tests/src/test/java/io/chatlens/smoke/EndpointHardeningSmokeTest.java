@@ -94,6 +94,7 @@ class EndpointHardeningSmokeTest {
       assertThat(metrics.statusCode()).isEqualTo(200);
       assertThat(metrics.body()).contains("chatbot_requests_total");
       assertThat(get("/health/live", null).statusCode()).isEqualTo(200);
+    assertThat(get("/", null).statusCode()).as("the live page's files hold no data").isEqualTo(200);
     }
     // the slow ones are closed once their head is overdue (5 s)
     Socket first = slowClients.get(slowClients.size() - 1);
@@ -125,7 +126,8 @@ class EndpointHardeningSmokeTest {
 
   @Test
   void theTokenGuardsEveryPathButLiveness() {
-    for (String path : List.of("/metrics", "/health", "/health/ready", "/errors")) {
+    for (String path : List.of("/metrics", "/health", "/health/ready", "/errors", "/api/summary", "/api/trends",
+        "/api/errors", "/api/slow-turns")) {
       HttpResponse<String> none = get(path, null);
       assertThat(none.statusCode()).as(path + " without a token").isEqualTo(401);
       assertThat(none.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Bearer");

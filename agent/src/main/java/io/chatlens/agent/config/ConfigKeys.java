@@ -77,17 +77,28 @@ public final class ConfigKeys {
   // --- Prometheus and health endpoint ---------------------------------------------------------------
   public static final ConfigKey<Boolean> PROMETHEUS_ENABLED = key("Endpoint", "chatlens.prometheus.enabled", ValueType.bool(), "true",
       "Serve /metrics (Prometheus text format), /health/live, /health/ready (and /health, the same as ready) and "
-          + "/errors (JSON) over HTTP.");
+          + "/errors (JSON) over HTTP, and the live page (chatlens.ui.enabled).");
   public static final ConfigKey<String> PROMETHEUS_HOST = key("Endpoint", "chatlens.prometheus.host", ValueType.nonEmptyText(),
       "127.0.0.1", "Address the endpoint binds to; 0.0.0.0 to be scraped from other hosts or containers.");
   public static final ConfigKey<Integer> PROMETHEUS_PORT = key("Endpoint", "chatlens.prometheus.port", ValueType.port(), "9464",
       "Port of the endpoint (0 picks a free port).");
   public static final ConfigKey<String> PROMETHEUS_AUTH_TOKEN = secret("Endpoint", "chatlens.prometheus.auth-token",
-      ValueType.text(), "", "When set, every path of the endpoint except /health/live answers 401 unless the request "
-          + "carries Authorization: Bearer <token> (Prometheus: authorization.credentials); write it as ${env:NAME}. "
+      ValueType.text(), "", "When set, every path of the endpoint except /health/live and the live page's own files "
+          + "(/ and /ui/..., which hold no data) answers 401 unless the request carries Authorization: Bearer <token> (Prometheus: authorization.credentials); write it as ${env:NAME}. "
           + "Default: no token (the endpoint warns once at startup when it binds beyond loopback without one).");
   public static final ConfigKey<Boolean> RUNTIME_METRICS = key("Endpoint", "chatlens.runtime.metrics", ValueType.bool(), "true",
       "JVM memory, GC, threads, classes and CPU, disk space of the log volume, and thread-pool queue depths.");
+
+  public static final ConfigKey<Boolean> UI_ENABLED = key("Endpoint", "chatlens.ui.enabled", ValueType.bool(), "true",
+      "Serve the live page at / of the endpoint (KPIs, trends of the last two hours, error groups, slowest turns, usage "
+          + "and health checks), with its JSON under /api/; needs chatlens.prometheus.enabled. Read-only, loads nothing "
+          + "from another host, and takes the endpoint's token.");
+  public static final ConfigKey<String> UI_JAEGER_URL = key("Endpoint", "chatlens.ui.jaeger-url", ValueType.url(), "",
+      "The Jaeger UI (for example http://localhost:16686): trace ids on the live page then link to <url>/trace/<id>. "
+          + "Default: no link.");
+  public static final ConfigKey<Integer> UI_SLOW_TURNS = key("Endpoint", "chatlens.ui.slow-turns", ValueType.integer(0, 100),
+      "10", "How many of the slowest recent turns (of the last hour, with their spans) the live page lists; 0 keeps "
+          + "none.");
 
   // --- Component semantics -------------------------------------------------------------------------
   public static final ConfigKey<String> TURN_ENDPOINT = key("Semantics", "chatlens.turn.endpoint", ValueType.nonEmptyText(), "/chat",

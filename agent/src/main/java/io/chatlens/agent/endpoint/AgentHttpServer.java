@@ -68,6 +68,12 @@ public final class AgentHttpServer implements AutoCloseable {
     public static final Limits DEFAULT = new Limits(2, 8, 64, 8192, 5_000, 10_000, 30_000, 50);
   }
 
+  /**
+   * A file served as it is (the live page and its script, style sheets and uPlot): answered on the I/O thread, and
+   * without the token, since it holds no data (the data it shows comes from JSON views, which take the token).
+   */
+  public record Asset(String contentType, String body, Map<String, String> headers) {}
+
   /** Reasons a connection is refused or closed before its answer: the keys of {@link #rejections()}. */
   static final List<String> REASONS =
       List.of("too_many_connections", "evicted", "busy", "head_timeout", "write_timeout", "head_too_large",
@@ -113,7 +119,13 @@ public final class AgentHttpServer implements AutoCloseable {
   /** As above, with more JSON views by path ({@code /errors}) and a bearer token ({@code ""}: none). */
   public static AgentHttpServer start(String host, int port, PullMetricReader metrics, Resource resource,
       HealthReport health, Map<String, Supplier<String>> jsonViews, String authToken) {
-    return start(host, port, new Routes(metrics, resource, health, jsonViews, authToken), Limits.DEFAULT);
+    return start(host, port, metrics, resource, health, jsonViews, authToken, Map.of());
+  }
+
+  /** As above, with files served as they are by path (the live page). */
+  public static AgentHttpServer start(String host, int port, PullMetricReader metrics, Resource resource,
+      HealthReport health, Map<String, Supplier<String>> jsonViews, String authToken, Map<String, Asset> assets) {
+    return start(host, port, new Routes(metrics, resource, health, jsonViews, authToken, assets), Limits.DEFAULT);
   }
 
   static AgentHttpServer start(String host, int port, Routes routes, Limits limits) {
@@ -132,7 +144,7 @@ public final class AgentHttpServer implements AutoCloseable {
       Diagnostics.debug("endpoint listening on http://" + host + ":" + server.port() + "/metrics");
       if (!bound.isLoopbackAddress() && !routes.protectedByToken()) {
         Diagnostics.warn("the endpoint listens on " + host + ":" + server.port() + ", beyond loopback, with no token: "
-            + "anyone who reaches it can read /metrics, /health and /errors. Set chatlens.prometheus.auth-token="
+            + "anyone who reaches it can read /metrics, /health, /errors and the live page's data. Set chatlens.prometheus.auth-token="
             + "${env:NAME} (then send Authorization: Bearer <token>; /health/live stays open), or bind 127.0.0.1.");
       }
       return server;
@@ -569,10 +581,17 @@ public final class AgentHttpServer implements AutoCloseable {
     private final Resource resource;
     private final HealthReport health;
     private final Map<String, Supplier<String>> jsonViews;
+    private final Map<String, Asset> assets;
     private final byte[] tokenDigest;
 
     Routes(PullMetricReader metrics, Resource resource, HealthReport health, Map<String, Supplier<String>> jsonViews,
         String authToken) {
+      this(metrics, resource, health, jsonViews, authToken, Map.of());
+    }
+
+    Routes(PullMetricReader metrics, Resource resource, HealthReport health, Map<String, Supplier<String>> jsonViews,
+        String authToken, Map<String, Asset> assets) {
+      this.assets = Map.copyOf(assets);
       this.metrics = metrics;
       this.resource = resource;
       this.health = health;
@@ -587,7 +606,14 @@ public final class AgentHttpServer implements AutoCloseable {
     Object route(Request request) {
       String path = request.path();
       boolean known = path.equals("/metrics") || path.equals("/health") || path.equals("/health/ready")
-          || path.equals(LIVE) || jsonViews.containsKey(path);
+          || path.equals(LIVE) || jsonViews.containsKey(path) || assets.containsKey(path);
+      Asset asset = assets.get(path);
+      if (asset != null) {
+        if (!"GET".equals(request.method()) && !request.isHead()) {
+          return new Response(405, TEXT_TYPE, "", Map.of("Allow", "GET, HEAD"));
+        }
+        return new Response(200, asset.contentType(), request.isHead() ? null : asset.body(), asset.headers());
+      }
       if (!path.equals(LIVE) && !authorized(request.authorization())) {
         return new Response(401, TEXT_TYPE, "unauthorized: send Authorization: Bearer <token>",
             Map.of("WWW-Authenticate", "Bearer realm=\"chatlens\""));
@@ -615,8 +641,10 @@ public final class AgentHttpServer implements AutoCloseable {
             };
       }
       Supplier<String> view = jsonViews.get(path);
-      return head ? new Response(200, JSON_TYPE, null, Map.of())
-          : (Callable<Response>) () -> new Response(200, JSON_TYPE, view.get(), Map.of());
+      Map<String, String> headers = path.startsWith("/api/")
+          ? Map.of("Cache-Control", "no-store", "X-Content-Type-Options", "nosniff") : Map.of();
+      return head ? new Response(200, JSON_TYPE, null, headers)
+          : (Callable<Response>) () -> new Response(200, JSON_TYPE, view.get(), headers);
     }
 
     /** Constant-time: both sides are hashed to 32 bytes first, so neither content nor length shows in the timing. */

@@ -44,6 +44,11 @@ public final class HealthReport {
     return this;
   }
 
+  /** What the agent itself dropped (log events), by kind. */
+  public Map<String, Long> agentDrops() {
+    return agentDrops.get();
+  }
+
   /** {@code UP} when every configured exporter is ok or starting, else {@code DEGRADED}. */
   public String status() {
     for (ExporterStats stats : exporters.values()) {
@@ -120,7 +125,7 @@ public final class HealthReport {
   }
 
   /** Items the SDK dropped because its queues were full ({@code otel.sdk.processor.*.processed}). */
-  static Map<String, Long> sdkDrops(Collection<MetricData> collected) {
+  public static Map<String, Long> sdkDrops(Collection<MetricData> collected) {
     Map<String, Long> drops = new TreeMap<>();
     for (MetricData metric : collected) {
       String name = metric.getName();

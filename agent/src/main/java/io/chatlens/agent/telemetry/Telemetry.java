@@ -38,9 +38,11 @@ public final class Telemetry {
   private final PullMetricReader pullReader;
   private final Map<String, ExporterStats> exporters;
   private final java.util.List<QueueFill> queues;
+  private final SpanTap spanTap;
 
   private Telemetry(OpenTelemetrySdk sdk, Resource resource, PullMetricReader pullReader,
-      Map<String, ExporterStats> exporters, java.util.List<QueueFill> queues, Redactor redactor) {
+      Map<String, ExporterStats> exporters, java.util.List<QueueFill> queues, Redactor redactor, SpanTap spanTap) {
+    this.spanTap = spanTap;
     this.sdk = sdk;
     this.guarded = GuardedMeters.wrap(sdk, redactor.labels());
     this.resource = resource;
@@ -100,6 +102,7 @@ public final class Telemetry {
     // how full the span and log record export queues are, for the circuit breaker
     QueueFill spanQueue = new QueueFill("spans");
     QueueFill logQueue = new QueueFill("log_records");
+    SpanTap spanTap = new SpanTap();
     AutoConfiguredOpenTelemetrySdk autoConfigured = AutoConfiguredOpenTelemetrySdk.builder()
         .addPropertiesSupplier(config::otelDefaultsAndFileProperties)
         .addPropertiesCustomizer(properties -> overrides)
@@ -110,8 +113,8 @@ public final class Telemetry {
           return merged;
         })
         .addSpanExporterCustomizer((exporter, properties) ->
-            spanQueue.draining(new RedactingSpanExporter(CountingExporters.spans(
-                gzip.apply(exporter, FastGzip.compressionOf(properties, "traces")), exporters.get("traces")), redactor)))
+            spanQueue.draining(new RedactingSpanExporter(spanTap.wrap(CountingExporters.spans(
+                gzip.apply(exporter, FastGzip.compressionOf(properties, "traces")), exporters.get("traces"))), redactor)))
         .addSpanProcessorCustomizer((processor, properties) -> {
           if (!(processor instanceof io.opentelemetry.sdk.trace.export.BatchSpanProcessor)) {
             return processor;
@@ -172,10 +175,10 @@ public final class Telemetry {
         meters.registerMetricReader(alertReader);
       }
       return new Telemetry(OpenTelemetrySdk.builder().setMeterProvider(meters.build()).build(), effective, pullReader,
-          exporters, java.util.List.of(spanQueue, logQueue), redactor);
+          exporters, java.util.List.of(spanQueue, logQueue), redactor, spanTap);
     }
     return new Telemetry(autoConfigured.getOpenTelemetrySdk(), effective, pullReader, exporters,
-        java.util.List.of(spanQueue, logQueue), redactor);
+        java.util.List.of(spanQueue, logQueue), redactor, spanTap);
   }
 
   /** Whether an exporter takes cumulative data with the SDK's default aggregation for every instrument type. */
@@ -213,6 +216,11 @@ public final class Telemetry {
   /** The span and log record export queues, as far as they can be seen from outside (for the circuit breaker). */
   public java.util.List<QueueFill> queues() {
     return queues;
+  }
+
+  /** The exported spans, redacted, on the export thread (the live page's slowest turns). */
+  public SpanTap spanTap() {
+    return spanTap;
   }
 
   /** Export statistics by signal: traces, metrics, logs. */

@@ -81,6 +81,30 @@ class AgentHttpServerTest {
   }
 
   @Test
+  void theLivePageIsPublicButItsDataTakesTheToken() throws Exception {
+    PullMetricReader reader = PullMetricReader.sharing(() -> {
+      collections.incrementAndGet();
+      return List.of();
+    });
+    HealthReport health = new HealthReport(Map.of(), reader, Map::of, List::of);
+    server = AgentHttpServer.start("127.0.0.1", 0, new AgentHttpServer.Routes(reader, Resource.empty(), health,
+        Map.of("/api/summary", () -> "{\"kpis\":{}}"), "s3cret",
+        Map.of("/", new AgentHttpServer.Asset("text/html; charset=utf-8", "<!DOCTYPE html><p>page</p>",
+            Map.of("Content-Security-Policy", "default-src 'none'")))), FAST);
+    assertThat(exchange("GET / HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 200 OK")
+        .contains("Content-Type: text/html; charset=utf-8").contains("Content-Security-Policy: default-src 'none'")
+        .endsWith("<p>page</p>");
+    assertThat(exchange("HEAD / HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 200 OK").endsWith("\r\n\r\n");
+    assertThat(exchange("POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n")).startsWith("HTTP/1.1 405 ");
+    assertThat(exchange("GET /api/summary HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 401 ");
+    assertThat(exchange("GET /api/summary HTTP/1.1\r\nAuthorization: Bearer s3cret\r\n\r\n"))
+        .startsWith("HTTP/1.1 200 OK").contains("Cache-Control: no-store").endsWith("{\"kpis\":{}}");
+    assertThat(exchange("GET /ui/nothing.js HTTP/1.1\r\nAuthorization: Bearer s3cret\r\n\r\n"))
+        .startsWith("HTTP/1.1 404 ");
+    assertThat(collections).as("the page collects nothing").hasValue(0);
+  }
+
+  @Test
   void aHeadLargerThanTheLimitGets431AndTheConnectionIsClosed() throws Exception {
     start(new AgentHttpServer.Limits(2, 8, 8, 1024, 5_000, 5_000, 30_000, 50), "", Map.of());
     String answer = exchange("GET /metrics HTTP/1.1\r\nX-Filler: " + "a".repeat(2000) + "\r\n\r\n");

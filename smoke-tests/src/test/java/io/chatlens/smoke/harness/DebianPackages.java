@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Tools from Debian packages that some tests need: {@code promtool} and {@code prometheus} from {@code prometheus},
- * the PostgreSQL server from {@code postgresql}. The tests never install anything: {@code .ci/run} installs these
+ * the PostgreSQL server from {@code postgresql}, {@code chromium} and {@code chromedriver} from {@code chromium} and
+ * {@code chromium-driver} (the live page's browser test). The tests never install anything: {@code .ci/run} installs these
  * packages before running them, and a missing tool fails the test with one message naming the package.
  */
 public final class DebianPackages {
