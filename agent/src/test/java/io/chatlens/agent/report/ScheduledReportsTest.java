@@ -1,0 +1,88 @@
+package io.chatlens.agent.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.chatlens.agent.config.AgentConfig;
+import io.chatlens.agent.config.ConfigKeys;
+import io.chatlens.agent.config.ConfigLoader;
+import io.chatlens.agent.logging.LogLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScheduledReportsTest {
+
+  @TempDir
+  Path dir;
+
+  private AgentConfig config(String... keysAndValues) {
+    Properties properties = new Properties();
+    properties.setProperty("chatlens.log.dir", dir.toString());
+    for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+      properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return ConfigLoader.load(null, Map.of(), properties, dir);
+  }
+
+  @Test
+  void theScheduleKeyIsOffByDefaultAndTakesOnlyItsValues() {
+    assertThat(config().get(ConfigKeys.REPORT_SCHEDULE)).isEqualTo("off");
+    assertThat(config("chatlens.report.schedule", "weekly").get(ConfigKeys.REPORT_SCHEDULE)).isEqualTo("weekly");
+    AgentConfig invalid = config("chatlens.report.schedule", "monthly");
+    assertThat(invalid.get(ConfigKeys.REPORT_SCHEDULE)).isEqualTo("off");
+    assertThat(invalid.problems()).isNotEmpty();
+    assertThat(invalid.problems()).anySatisfy(p -> assertThat(p.render()).contains("chatlens.report.schedule")
+        .contains("off, hourly, daily, weekly"));
+    assertThat(ScheduledReports.start(config())).isNull();
+  }
+
+  @Test
+  void periodsEndAtFullHoursMidnightAndMondays() {
+    Instant now = Instant.parse("2026-12-05T08:12:34Z"); // a Saturday
+    assertThat(ScheduledReports.nextBoundary("hourly", now)).isEqualTo(Instant.parse("2026-12-05T09:00:00Z"));
+    assertThat(ScheduledReports.nextBoundary("daily", now)).isEqualTo(Instant.parse("2026-12-06T00:00:00Z"));
+    assertThat(ScheduledReports.nextBoundary("weekly", now)).isEqualTo(Instant.parse("2026-12-07T00:00:00Z"));
+    assertThat(ScheduledReports.nextBoundary("hourly", Instant.parse("2026-12-05T09:00:00Z")))
+        .isEqualTo(Instant.parse("2026-12-05T10:00:00Z"));
+  }
+
+  @Test
+  void writesTheReportOfTheDayJustEndedIntoReportsWithTheLogDirMode() throws IOException {
+    GeneratedLogs logs = GeneratedLogs.twoDays(100);
+    logs.write(dir, false);
+    LogLayout layout = LogLayout.from(config("chatlens.log.dir-mode", "0700", "chatlens.log.file-mode", "0600"));
+    // 200 ms before midnight at the end of day 2: the clock is fixed, the executor waits those 200 ms
+    Clock clock = Clock.fixed(GeneratedLogs.DAY2.plus(Duration.ofDays(1)).minusMillis(200), ZoneOffset.UTC);
+
+    try (ScheduledReports reports = ScheduledReports.start("daily", layout, clock, 0)) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> reports.written() == 1);
+    }
+
+    Path reportsDir = dir.resolve("reports");
+    List<Path> written;
+    try (Stream<Path> list = Files.list(reportsDir)) {
+      written = list.sorted().toList();
+    }
+    assertThat(written).extracting(p -> p.getFileName().toString())
+        .containsExactly("chatlens-report-daily-2026-12-01T00Z.html", "chatlens-report-daily-2026-12-01T00Z.json");
+    String json = Files.readString(written.get(1));
+    assertThat(json).contains("\"turns\":" + logs.turns / 2 + ",").contains("\"previousTurns\":" + logs.turns / 2);
+    assertThat(Files.readString(written.get(0))).startsWith("<!DOCTYPE html>");
+    if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(reportsDir))).isEqualTo("rwx------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written.get(0)))).isEqualTo("rw-------");
+    }
+  }
+}
