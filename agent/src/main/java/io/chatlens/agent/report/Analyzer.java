@@ -149,7 +149,7 @@ final class Analyzer {
 
   /** One line already known to be an event of the period or the previous one. */
   void accept(String raw, long ts) {
-    if (!line.parse(raw)) {
+    if (!line.parse(raw, ts)) {
       unparsed++;
       return;
     }
@@ -161,28 +161,28 @@ final class Analyzer {
     first = Math.min(first, ts);
     last = Math.max(last, ts);
     levels[line.level]++;
-    String text = line.text;
     String module = line.module;
-    if (text.startsWith("Handled message in ")) {
+    if (line.starts("Handled message in ")) {
       turn(ts);
-    } else if (text.startsWith("Search returned ")) {
+    } else if (line.starts("Search returned ")) {
       search(ts);
-    } else if (text.startsWith("Parsed command ") || text.startsWith("Rejected invalid ")) {
+    } else if (line.starts("Parsed command ") || line.starts("Rejected invalid ")) {
       String command = orUnknown(line.get("command"));
       Command row = commands.row(command);
-      if (text.charAt(0) == 'P') {
+      if (line.starts("P")) {
         row.parsed++;
       } else {
         row.rejected++;
       }
-    } else if (text.startsWith("Created new session for")) {
+    } else if (line.starts("Created new session for")) {
       sessionsCreated++;
       hour(ts).sessionsCreated++;
-      String user = line.get("user_id");
-      users.add(user);
-      usersOfDay(ts).add(user);
-      sessions.add(line.get("session_id"));
-    } else if (text.startsWith("Cleaned up session (")) {
+      long user = line.hashOf("user_id");
+      users.addHash(user);
+      usersOfDay(ts).addHash(user);
+      sessions.addHash(line.hashOf("session_id"));
+    } else if (line.starts("Cleaned up session (")) {
+      String text = line.text();
       sessionsEnded++;
       int close = text.indexOf(')');
       endReasons.row(close > 20 ? text.substring(20, close) : "unknown").count++;
@@ -194,17 +194,17 @@ final class Analyzer {
       if (millis >= 0) {
         sessionDuration.add(millis);
       }
-    } else if (text.startsWith("Recorded feedback: answer ")) {
-      if (text.startsWith("correct", 26)) {
+    } else if (line.starts("Recorded feedback: answer ")) {
+      if (line.starts("correct", 26)) {
         feedbackCorrect++;
       } else {
         feedbackIncorrect++;
       }
-    } else if (text.startsWith("New error group ")) {
-      newGroup(ts, text);
-    } else if (text.startsWith("Slow query took ") || text.startsWith("Slow database operation ")) {
-      slow(text);
-    } else if (text.startsWith("Database connection failed")) {
+    } else if (line.starts("New error group ")) {
+      newGroup(ts, line.text());
+    } else if (line.starts("Slow query took ") || line.starts("Slow database operation ")) {
+      slow(line.text());
+    } else if (line.starts("Database connection failed")) {
       connectionFailureCount++;
       String system = line.get("db_system");
       String type = line.get("error_type");
@@ -212,17 +212,17 @@ final class Analyzer {
     } else if ("alerts".equals(module) && ("fire".equals(line.function) || "resolve".equals(line.function))) {
       alert(ts);
     } else if ("chatlens_agent".equals(module)) {
-      agent(ts, text);
+      agent(ts, line.text());
     }
     if (line.level == LogLine.ERROR) {
-      error(ts, text);
+      error(ts, line.text());
     }
   }
 
   private void previous(LogLine l) {
-    if (l.text.startsWith("Handled message in ")) {
+    if (l.starts("Handled message in ")) {
       previous.turns++;
-      if (l.text.contains("status=error")) {
+      if ("error".equals(l.get("status"))) {
         previous.errors++;
       }
       long millis = l.number("duration_ms");
@@ -243,10 +243,10 @@ final class Analyzer {
     Hour hour = hour(ts);
     hour.turns++;
     hourOfDay[(int) Math.floorMod(ts / HOUR, 24L)]++;
-    String status = statusOf(line.text);
+    String status = line.get("status");
     long millis = line.number("duration_ms");
     if (millis < 0) {
-      millis = LogLine.parseLong(after(line.text, "Handled message in "));
+      millis = LogLine.parseLong(after(line.text(), "Handled message in "));
     }
     String command = line.get("command");
     Command row = commands.row(orUnknown(command));
@@ -262,12 +262,12 @@ final class Analyzer {
       hour.latency.add(millis);
       row.latency.add(millis);
     }
-    String user = line.get("user_id");
-    if (user != null) {
-      users.add(user);
-      usersOfDay(ts).add(user);
+    long user = line.hashOf("user_id");
+    if (user != 0) {
+      users.addHash(user);
+      usersOfDay(ts).addHash(user);
     }
-    sessions.add(line.get("session_id"));
+    sessions.addHash(line.hashOf("session_id"));
   }
 
   private static String statusOf(String text) {

@@ -20,7 +20,14 @@ final class DistinctCounter {
     if (text == null || text.isEmpty()) {
       return;
     }
-    long hash = hash(text);
+    addHash(hash(text));
+  }
+
+  /** Adds a value by its 64-bit hash (0 means no value). */
+  void addHash(long hash) {
+    if (hash == 0) {
+      return;
+    }
     if (registers != null) {
       addToSketch(hash);
       return;

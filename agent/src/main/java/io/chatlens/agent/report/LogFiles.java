@@ -1,13 +1,8 @@
 package io.chatlens.agent.report;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -80,12 +75,9 @@ final class LogFiles {
   }
 
   /** Opens a file for reading lines (gunzipping {@code .gz}); bytes read from disk are added to {@code progress}. */
-  static BufferedReader open(LogFile file, AtomicLong progress) throws IOException {
+  static LineReader open(LogFile file, AtomicLong progress) throws IOException {
     InputStream raw = new CountingStream(Files.newInputStream(file.path()), progress);
-    InputStream in = file.compressed() ? new GZIPInputStream(raw, 1 << 16) : new BufferedInputStream(raw, 1 << 16);
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    return new LineReader(file.compressed() ? new GZIPInputStream(raw, 1 << 16) : raw);
   }
 
   private static final class CountingStream extends FilterInputStream {

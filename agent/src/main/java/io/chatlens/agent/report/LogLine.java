@@ -17,22 +17,34 @@ final class LogLine {
   int level;
   String module;
   String function;
-  /** The message followed by its context pairs. */
-  String text;
+  /** The line (text format) or the message field (JSON) holding the message and its context pairs, from {@link #from}. */
+  private String raw;
+  private int from;
+  private String text;
   /** {@code error.type} of a JSON line, or the type read from the text format's {@code | Type: message} tail. */
   String errorType;
 
   /** Parses a line of either format into this object; {@code false} when it is neither. */
   boolean parse(String line) {
+    return parse(line, Long.MIN_VALUE);
+  }
+
+  /** As {@link #parse(String)}, with the line's timestamp when it is already known. */
+  boolean parse(String line, long knownTimestamp) {
     errorType = null;
+    text = null;
+    pairs = -1;
+    known = knownTimestamp;
     if (line.isEmpty()) {
       return false;
     }
     return line.charAt(0) == '{' ? parseJson(line) : parseText(line);
   }
 
+  private long known = Long.MIN_VALUE;
+
   private boolean parseText(String line) {
-    long ts = Timestamps.parse(line, 0);
+    long ts = known != Long.MIN_VALUE ? known : Timestamps.parse(line, 0);
     if (ts == Long.MIN_VALUE || line.length() < 26 || line.charAt(24) != ' ' || line.charAt(25) != '[') {
       return false;
     }
@@ -56,7 +68,8 @@ final class LogLine {
     level = lvl;
     module = Names.intern(line, levelEnd + 3, moduleEnd);
     function = Names.intern(line, moduleEnd + 3, functionEnd);
-    text = functionEnd + 2 <= line.length() ? line.substring(Math.min(line.length(), functionEnd + 2)) : "";
+    raw = line;
+    from = Math.min(line.length(), functionEnd + 2);
     return true;
   }
 
@@ -74,7 +87,8 @@ final class LogLine {
     level = lvl;
     module = fields.logger == null ? "" : Names.intern(fields.logger, 0, fields.logger.length());
     function = fields.function == null ? "" : Names.intern(fields.function, 0, fields.function.length());
-    text = fields.message == null ? "" : fields.message;
+    raw = fields.message == null ? "" : fields.message;
+    from = 0;
     errorType = fields.errorType;
     return true;
   }
@@ -105,27 +119,125 @@ final class LogLine {
     return -1;
   }
 
+  private static final int MAX_PAIRS = 24;
+  private final int[] keyStart = new int[MAX_PAIRS];
+  private final int[] keyEnd = new int[MAX_PAIRS];
+  private final int[] valueStart = new int[MAX_PAIRS];
+  private int pairs = -1;
+
   /**
-   * The value of a context pair {@code key=value} (the last one in the text: the context follows the message), or
-   * {@code null}. Values with a comma or a blank are quoted by the writer.
+   * The value of a context pair {@code key=value} (the last one with that key: the context follows the message), or
+   * {@code null}. The pairs are found in one pass over the text, the first time a value is asked for. Values with a
+   * comma or a blank are quoted by the writer.
    */
   String get(String key) {
-    String t = text;
-    int at = t.length();
-    while (true) {
-      at = t.lastIndexOf(key, at - 1);
-      if (at < 0) {
-        return null;
-      }
-      int eq = at + key.length();
-      boolean startsField = at == 0 || t.charAt(at - 1) == ' ';
-      if (startsField && eq < t.length() && t.charAt(eq) == '=') {
-        return valueAt(t, eq + 1);
-      }
-      if (at == 0) {
-        return null;
+    int i = pair(key);
+    return i < 0 ? null : valueAt(raw, valueStart[i]);
+  }
+
+  /** The message and its context pairs. */
+  String text() {
+    if (text == null) {
+      text = raw.substring(from);
+    }
+    return text;
+  }
+
+  /** Whether the message starts with this text. */
+  boolean starts(String prefix) {
+    return raw.startsWith(prefix, from);
+  }
+
+  /** Whether the message starts with this text at this offset. */
+  boolean starts(String prefix, int offset) {
+    return raw.startsWith(prefix, from + offset);
+  }
+
+  private int pair(String key) {
+    if (pairs < 0) {
+      findPairs();
+    }
+    String t = raw;
+    for (int i = pairs - 1; i >= 0; i--) {
+      if (keyEnd[i] - keyStart[i] == key.length() && t.startsWith(key, keyStart[i])) {
+        return i;
       }
     }
+    return -1;
+  }
+
+  /** A 64-bit hash of a context value (as written, quotes included), or 0 when there is none. */
+  long hashOf(String key) {
+    int i = pair(key);
+    if (i < 0) {
+      return 0;
+    }
+    String t = raw;
+    int start = valueStart[i];
+    int end = start;
+    if (end < t.length() && t.charAt(end) == '"') {
+      int close = skipQuoted(t, end);
+      end = close < 0 ? t.length() : close + 1;
+    } else {
+      while (end < t.length() && t.charAt(end) != ',' && t.charAt(end) != ' ') {
+        end++;
+      }
+    }
+    if (end == start) {
+      return 0;
+    }
+    long h = 0xcbf29ce484222325L;
+    for (int c = start; c < end; c++) {
+      h ^= t.charAt(c);
+      h *= 0x100000001b3L;
+    }
+    return h == 0 ? 1 : h;
+  }
+
+  private void findPairs() {
+    String t = raw;
+    int n = 0;
+    int at = t.indexOf('=', from);
+    while (at > 0) {
+      int k = at;
+      while (k > from && isKeyChar(t.charAt(k - 1))) {
+        k--;
+      }
+      if (k < at && (k == from || t.charAt(k - 1) == ' ')) {
+        if (n == MAX_PAIRS) {
+          System.arraycopy(keyStart, 1, keyStart, 0, MAX_PAIRS - 1);
+          System.arraycopy(keyEnd, 1, keyEnd, 0, MAX_PAIRS - 1);
+          System.arraycopy(valueStart, 1, valueStart, 0, MAX_PAIRS - 1);
+          n--;
+        }
+        keyStart[n] = k;
+        keyEnd[n] = at;
+        valueStart[n] = at + 1;
+        n++;
+        if (at + 1 < t.length() && t.charAt(at + 1) == '"') {
+          at = skipQuoted(t, at + 1);
+        }
+      }
+      at = at < 0 || at + 1 >= t.length() ? -1 : t.indexOf('=', at + 1);
+    }
+    pairs = n;
+  }
+
+  /** The index of the closing quote of the value quoted at {@code quote}, or -1. */
+  private static int skipQuoted(String t, int quote) {
+    for (int i = quote + 1; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isKeyChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c >= 'A' && c <= 'Z' || c == '.' || c == '-';
   }
 
   private static String valueAt(String t, int start) {
@@ -153,7 +265,7 @@ final class LogLine {
 
   /** The message without its context pairs (cut at the first well-known context key). */
   String message() {
-    String t = text;
+    String t = text();
     int cut = t.length();
     for (String key : CONTEXT_KEYS) {
       int at = t.indexOf(key);
@@ -170,8 +282,22 @@ final class LogLine {
 
   /** Long parse of a context value, or -1. */
   long number(String key) {
-    String value = get(key);
-    return parseLong(value);
+    int i = pair(key);
+    if (i < 0) {
+      return -1;
+    }
+    String t = raw;
+    int start = valueStart[i];
+    long n = 0;
+    int c = start;
+    for (; c < t.length() && c - start < 18; c++) {
+      char ch = t.charAt(c);
+      if (ch < '0' || ch > '9') {
+        break;
+      }
+      n = n * 10 + (ch - '0');
+    }
+    return c == start ? -1 : n;
   }
 
   static long parseLong(String value) {

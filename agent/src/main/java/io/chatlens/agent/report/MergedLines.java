@@ -1,12 +1,9 @@
 package io.chatlens.agent.report;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,6 +38,7 @@ final class MergedLines {
   private long copies;
   private long unparsed;
   private long outside;
+  private long lastTs = Long.MIN_VALUE;
 
   /** Reads lines with timestamps in {@code [from, to)} from these files. */
   MergedLines(List<LogFiles.LogFile> files, long from, long to) {
@@ -72,7 +70,7 @@ final class MergedLines {
   private final class Cursor {
     final LogFiles.LogFile file;
     final long firstTs;
-    BufferedReader reader;
+    LineReader reader;
     String line;
     long ts;
 
@@ -148,7 +146,8 @@ final class MergedLines {
           next < pending.size() ? pending.get(next).firstTs : Long.MAX_VALUE);
       boolean more;
       do {
-        handle(cursor, sink, dedup, severalFamilies);
+        handle(cursor, sink, dedup, severalFamilies, open);
+        lastTs = Math.max(lastTs, cursor.ts);
         more = cursor.advance();
         if (more && to != Long.MAX_VALUE && cursor.ts > to + 60_000) {
           cursor.reader.close();
@@ -161,13 +160,34 @@ final class MergedLines {
     }
   }
 
-  private void handle(Cursor cursor, Sink sink, Dedup dedup, boolean severalFamilies) {
+  /**
+   * Whether a line must be remembered for copies still to come. Files are read in time order, so when a line of the
+   * main file is read every other file's next line is at or after it: a copy can still come only when another
+   * family's next line has the same timestamp, or when the line is out of order (the agent writes WARN and ERROR
+   * events ahead of others under pressure, in every file alike). Lines of the other families (audit, level files:
+   * few) are always remembered. Nor can a line of the main file read in order be a copy of a line read before it:
+   * on equal timestamps the main file's line is read first. So most lines of the main file skip the table.
+   */
+  private boolean mayBeOrHaveCopies(Cursor cursor, PriorityQueue<Cursor> open, Dedup dedup) {
+    if (cursor.file.family() != LogFiles.MAIN || cursor.ts < lastTs) {
+      return true;
+    }
+    for (Cursor other : open) {
+      if (other.file.family() != LogFiles.MAIN && other.ts <= cursor.ts) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void handle(Cursor cursor, Sink sink, Dedup dedup, boolean severalFamilies, PriorityQueue<Cursor> open) {
     long ts = cursor.ts;
     if (ts < from || ts >= to) {
       outside++;
       return;
     }
-    if (severalFamilies && !dedup.isEvent(cursor.line, ts, cursor.file.family())) {
+    if (severalFamilies && mayBeOrHaveCopies(cursor, open, dedup)
+        && !dedup.isEvent(Dedup.key(cursor.line, ts), ts, cursor.file.family(), true)) {
       copies++;
       return;
     }
@@ -176,7 +196,7 @@ final class MergedLines {
   }
 
   private long firstTimestamp(LogFiles.LogFile file) throws IOException {
-    try (BufferedReader reader = LogFiles.open(file, new AtomicLong())) {
+    try (LineReader reader = LogFiles.open(file, new AtomicLong())) {
       for (int i = 0; i < 1000; i++) {
         String line = reader.readLine();
         if (line == null) {
@@ -193,44 +213,105 @@ final class MergedLines {
     return Long.MIN_VALUE;
   }
 
-  /** The recent lines and how many times each family showed them (8 bits per family). */
-  private static final class Dedup {
-    private final Map<Long, long[]> recent = new HashMap<>();
+  /**
+   * The recent lines and how many times each family showed them (8 bits per family), in an open-addressing table of
+   * primitive longs (no boxing per line) with a ring of insertion order for expiry.
+   */
+  static final class Dedup {
+    private static final int CAPACITY = Integer.highestOneBit(WINDOW_LINES * 2) << 1;
+    private final long[] keys = new long[CAPACITY];
+    private final long[] counts = new long[CAPACITY];
     private final long[] ringKeys = new long[WINDOW_LINES];
     private final long[] ringTs = new long[WINDOW_LINES];
     private int head;
     private int size;
     private long newest = Long.MIN_VALUE;
 
-    boolean isEvent(String line, long ts, int family) {
+    static long key(String line, long ts) {
       long key = ((long) line.hashCode() << 32) ^ (ts * 0x9E3779B97F4A7C15L >>> 20) ^ line.length();
+      return key == 0 ? 1 : key;
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    /** Whether this line of this family is an event (not a copy); {@code record} keeps it for later copies. */
+    boolean isEvent(long key, long ts, int family, boolean record) {
       newest = Math.max(newest, ts);
       while (size > 0 && (size == WINDOW_LINES || ringTs[head] < newest - WINDOW_MILLIS)) {
-        recent.remove(ringKeys[head]);
+        remove(ringKeys[head]);
         head = (head + 1) % WINDOW_LINES;
         size--;
       }
-      long[] counts = recent.get(key);
-      if (counts == null) {
-        counts = new long[1];
-        recent.put(key, counts);
-        int tail = (head + size) % WINDOW_LINES;
-        ringKeys[tail] = key;
-        ringTs[tail] = ts;
-        size++;
-      }
+      int slot = find(key);
+      long packed = slot >= 0 ? counts[slot] : 0;
       int shift = family * 8;
-      long mine = ((counts[0] >>> shift) & 0xff) + 1;
+      long mine = ((packed >>> shift) & 0xff) + 1;
       long others = 0;
       for (int f = 0; f < 8; f++) {
         if (f != family) {
-          others = Math.max(others, (counts[0] >>> (f * 8)) & 0xff);
+          others = Math.max(others, (packed >>> (f * 8)) & 0xff);
         }
       }
-      if (mine <= 0xff) {
-        counts[0] = (counts[0] & ~(0xffL << shift)) | (mine << shift);
+      if (mine <= 0xff && (record || slot >= 0)) {
+        packed = (packed & ~(0xffL << shift)) | (mine << shift);
+        if (slot >= 0) {
+          counts[slot] = packed;
+        } else {
+          insert(key, packed);
+          int tail = (head + size) % WINDOW_LINES;
+          ringKeys[tail] = key;
+          ringTs[tail] = ts;
+          size++;
+        }
       }
       return mine > others;
+    }
+
+    private int find(long key) {
+      int mask = CAPACITY - 1;
+      for (int i = (int) DistinctCounter.mix(key) & mask; keys[i] != 0; i = (i + 1) & mask) {
+        if (keys[i] == key) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private void insert(long key, long value) {
+      int mask = CAPACITY - 1;
+      int i = (int) DistinctCounter.mix(key) & mask;
+      while (keys[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      keys[i] = key;
+      counts[i] = value;
+    }
+
+    /** Removes with backward shifting, so that linear probing needs no tombstones. */
+    private void remove(long key) {
+      int mask = CAPACITY - 1;
+      int i = find(key);
+      if (i < 0) {
+        return;
+      }
+      int j = i;
+      while (true) {
+        j = (j + 1) & mask;
+        if (keys[j] == 0) {
+          break;
+        }
+        int home = (int) DistinctCounter.mix(keys[j]) & mask;
+        boolean between = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+        if (!between) {
+          keys[i] = keys[j];
+          counts[i] = counts[j];
+          i = j;
+        }
+      }
+      keys[i] = 0;
+      counts[i] = 0;
     }
   }
 }

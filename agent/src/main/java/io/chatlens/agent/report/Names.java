@@ -4,7 +4,8 @@ package io.chatlens.agent.report;
 final class Names {
 
   private static final int SIZE = 256;
-  private static final ThreadLocal<String[]> CACHE = ThreadLocal.withInitial(() -> new String[SIZE]);
+  /** Shared by threads without locking: a slot holds an immutable string, so a race only costs a miss. */
+  private static final String[] CACHE = new String[SIZE];
 
   private Names() {}
 
@@ -13,7 +14,7 @@ final class Names {
     for (int i = from; i < to; i++) {
       h = 31 * h + s.charAt(i);
     }
-    String[] cache = CACHE.get();
+    String[] cache = CACHE;
     int slot = (h ^ (h >>> 16)) & (SIZE - 1);
     String cached = cache[slot];
     if (cached != null && cached.length() == to - from && s.startsWith(cached, from)) {

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 /** Parses the agent's UTC timestamps {@code 2024-01-15T10:30:45.123Z} quickly (the day is cached). */
 final class Timestamps {
 
-  private static final ThreadLocal<Object[]> DAY = ThreadLocal.withInitial(() -> new Object[] {null, 0L});
+  /** The last day parsed; immutable, so threads may share it without locking (a race only costs a miss). */
+  private record Day(String text, long epochDay) {}
+
+  private static Day lastDay = new Day("", 0);
 
   private Timestamps() {}
 
@@ -15,11 +18,10 @@ final class Timestamps {
         || s.charAt(from + 19) != '.' || s.charAt(from + 23) != 'Z') {
       return Long.MIN_VALUE;
     }
-    Object[] cached = DAY.get();
-    String day = (String) cached[0];
+    Day cached = lastDay;
     long epochDay;
-    if (day != null && s.regionMatches(from, day, 0, 10)) {
-      epochDay = (Long) cached[1];
+    if (cached.text().length() == 10 && s.regionMatches(from, cached.text(), 0, 10)) {
+      epochDay = cached.epochDay();
     } else {
       int y = digits(s, from, 4);
       int m = digits(s, from + 5, 2);
@@ -32,8 +34,7 @@ final class Timestamps {
       } catch (RuntimeException invalid) {
         return Long.MIN_VALUE;
       }
-      cached[0] = s.substring(from, from + 10);
-      cached[1] = epochDay;
+      lastDay = new Day(s.substring(from, from + 10), epochDay);
     }
     int hh = digits(s, from + 11, 2);
     int mm = digits(s, from + 14, 2);
