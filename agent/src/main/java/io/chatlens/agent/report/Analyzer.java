@@ -270,18 +270,6 @@ final class Analyzer {
     sessions.addHash(line.hashOf("session_id"));
   }
 
-  private static String statusOf(String text) {
-    int at = text.indexOf("status=");
-    if (at < 0) {
-      return "";
-    }
-    int end = at + 7;
-    while (end < text.length() && text.charAt(end) != ' ' && text.charAt(end) != ',') {
-      end++;
-    }
-    return text.substring(at + 7, end);
-  }
-
   private void search(long ts) {
     Hour hour = hour(ts);
     hour.searches++;

@@ -156,6 +156,8 @@ public final class Renderers {
       out.append("null");
     } else if (value instanceof Double d) {
       out.append(d.isNaN() || d.isInfinite() ? "null" : cell(d));
+    } else if (value instanceof Long l && l < 0) {
+      out.append("null"); // a quantile of nothing
     } else if (value instanceof Number || value instanceof Boolean) {
       out.append(value);
     } else {
