@@ -38,13 +38,16 @@ class ReportSmokeTest {
     classpath.addAll(Paths.demoDependencies());
     AgentJvm load = AgentJvm.main("com.example.chatbot.LoadRun").classpath(classpath)
         .args("--threads", "2", "--warmup", "1s", "--turns", "1500").exportNowhere().workingDirectory(dir)
-        .property("chatlens.log.format", format).property("chatlens.prometheus.port", "0");
+        .property("chatlens.log.format", format).property("chatlens.prometheus.port", "0")
+        .property("chatlens.report.schedule", "hourly");
     long turns;
     try (RunningJvm chatbot = load.start()) {
       assertThat(chatbot.waitForExit(TIMEOUT)).as(chatbot.describe()).isZero();
       Matcher done = Pattern.compile("LOAD_DONE total_turns=(\\d+)").matcher(chatbot.stdout());
       assertThat(done.find()).as(chatbot.stdout()).isTrue();
       turns = Long.parseLong(done.group(1));
+      // the schedule started its thread without complaint (its first report is due at the next full hour)
+      assertThat(chatbot.stderr()).doesNotContain("scheduled report").doesNotContain("ERROR");
     }
     Path logs = dir.resolve("logs");
     String main = Files.readString(logs.resolve("chatbot.log"));
