@@ -182,7 +182,7 @@ public final class Renderers {
         .append("section{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:12px 16px;margin:16px 0}")
         .append("h2{font-size:17px;margin:4px 0 8px}h3{font-size:14px;margin:14px 0 6px}")
         .append("table{border-collapse:collapse;width:100%;font-size:13px}th,td{text-align:left;padding:4px 8px;")
-        .append("border-bottom:1px solid #f0f1f3;vertical-align:top;word-break:break-word}th{color:#6b7280;font-weight:600}")
+        .append("border-bottom:1px solid #f0f1f3;vertical-align:top;overflow-wrap:anywhere}th{color:#6b7280;font-weight:600;white-space:nowrap;overflow-wrap:normal}")
         .append(".note{color:#6b7280;font-size:12px;margin:2px 0}.green{color:#15803d;font-weight:600}")
         .append(".amber{color:#b45309;font-weight:600}.red{color:#b91c1c;font-weight:600}")
         .append("svg{background:#fff;max-width:100%}.legend span{margin-right:12px;font-size:12px}")
@@ -283,7 +283,12 @@ public final class Renderers {
       out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"#6b7280\">%s</text>",
           left - 4, y + 4, esc(cell(max * i / 4))));
     }
-    int step = Math.max(1, n / 12);
+    int longest = 1;
+    for (String label : chart.labels) {
+      longest = Math.max(longest, label.length());
+    }
+    int fitting = Math.max(1, (int) (plotW / (longest * 6.5 + 12)));
+    int step = Math.max(1, (n + fitting - 1) / fitting);
     for (int i = 0; i < n; i += step) {
       double x = left + plotW * (i + 0.5) / n;
       out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\" fill=\"#6b7280\">%s</text>",
