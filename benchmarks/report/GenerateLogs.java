@@ -202,7 +202,22 @@ public class GenerateLogs {
       }
       line.append("\",\"ecs.version\":\"8.11.0\",\"service.name\":\"chatbot\",\"event.dataset\":\"")
           .append(isAudit ? "chatlens.audit" : "chatlens.chatbot").append("\",\"log.logger\":\"").append(module)
-          .append("\",\"log.origin.function\":\"").append(function).append("\"}\n");
+          .append("\",\"log.origin.function\":\"").append(function).append('"');
+      // as the agent's ECS layout: trace, span and user promoted, the other pairs as labels
+      StringBuilder labels = new StringBuilder();
+      for (int i = 0; i < pairs.length; i += 2) {
+        switch (pairs[i]) {
+          case "trace_id" -> line.append(",\"trace.id\":\"").append(pairs[i + 1]).append('"');
+          case "span_id" -> line.append(",\"span.id\":\"").append(pairs[i + 1]).append('"');
+          case "user_id" -> line.append(",\"user.id\":\"").append(pairs[i + 1]).append('"');
+          default -> labels.append(labels.length() == 0 ? "" : ",").append('"').append(pairs[i]).append("\":\"")
+              .append(pairs[i + 1]).append('"');
+        }
+      }
+      if (labels.length() > 0) {
+        line.append(",\"labels\":{").append(labels).append('}');
+      }
+      line.append("}\n");
     } else {
       String ts = Instant.ofEpochMilli(t).toString();
       line.append(ts.length() == 20 ? ts.replace("Z", ".000Z") : ts).append(" [").append(level).append("] [")
