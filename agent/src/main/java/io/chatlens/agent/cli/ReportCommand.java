@@ -85,6 +85,11 @@ final class ReportCommand {
     try {
       OfflineReport.Result result = OfflineReport.analyse(new OfflineReport.Options(logDir, since, null,
           err, forceProgress || System.console() != null));
+      Object unreadable = result.report().about().get("unreadableFiles");
+      if (unreadable != null && !"none".equals(unreadable)) {
+        err.println("chatlens: WARN some log files could not be read to their end (their lines before that are "
+            + "counted): " + unreadable);
+      }
       String rendered = render(result.report(), format);
       if (target == null) {
         out.print(rendered);

@@ -47,6 +47,19 @@ final class MergedLines {
     this.to = to;
   }
 
+  private final java.util.List<String> unreadableFiles = new ArrayList<>();
+
+  private void unreadable(LogFiles.LogFile file, IOException why) {
+    if (unreadableFiles.size() < 20) {
+      unreadableFiles.add(file.path().getFileName() + ": " + why.getMessage());
+    }
+  }
+
+  /** The files that could not be read to their end, and why (at most 20). */
+  List<String> unreadableFiles() {
+    return unreadableFiles;
+  }
+
   AtomicLong bytesRead() {
     return bytesRead;
   }
@@ -79,10 +92,17 @@ final class MergedLines {
       this.firstTs = firstTs;
     }
 
-    /** Moves to the next line with a timestamp; false at the end. */
+    /** Moves to the next line with a timestamp; false at the end, or when the file cannot be read further. */
     boolean advance() throws IOException {
       while (true) {
-        String next = reader.readLine();
+        String next;
+        try {
+          next = reader.readLine();
+        } catch (IOException damaged) {
+          // a truncated or corrupt gzip file, or one deleted meanwhile: what was read counts, the rest is reported
+          unreadable(file, damaged);
+          next = null;
+        }
         if (next == null) {
           reader.close();
           return false;
@@ -133,7 +153,12 @@ final class MergedLines {
     while (true) {
       while (next < pending.size() && (open.isEmpty() || pending.get(next).firstTs <= open.peek().ts)) {
         Cursor cursor = pending.get(next++);
-        cursor.reader = LogFiles.open(cursor.file, bytesRead);
+        try {
+          cursor.reader = LogFiles.open(cursor.file, bytesRead);
+        } catch (IOException gone) {
+          unreadable(cursor.file, gone);
+          continue;
+        }
         if (cursor.advance()) {
           open.add(cursor);
         }
@@ -207,8 +232,8 @@ final class MergedLines {
           return ts;
         }
       }
-    } catch (IOException unreadable) {
-      unparsed++;
+    } catch (IOException damaged) {
+      unreadable(file, damaged);
     }
     return Long.MIN_VALUE;
   }

@@ -72,7 +72,8 @@ public final class OfflineReport {
       progress.update(true);
     }
     Report report = ReportBuilder.build(analyzer, new ReportBuilder.Input(options.logDir().toString(), from, to,
-        previousPeriod, files.size(), totalBytes, merged.copies(), merged.outside(), merged.unparsed()));
+        previousPeriod, files.size(), totalBytes, merged.copies(), merged.outside(), merged.unparsed(),
+        merged.unreadableFiles()));
     return new Result(report, totalBytes, System.nanoTime() - started);
   }
 

@@ -15,6 +15,11 @@ public final class Report {
   final Map<String, Object> summary = new LinkedHashMap<>();
   final List<Section> sections = new ArrayList<>();
 
+  /** What was read: the log directory, the period, files, bytes, events, copies skipped, unreadable files. */
+  public Map<String, Object> about() {
+    return about;
+  }
+
   /** The headline numbers (turns, errors, sessions, ...), by name. */
   public Map<String, Object> summary() {
     return summary;

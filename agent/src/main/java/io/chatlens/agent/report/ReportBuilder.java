@@ -19,7 +19,7 @@ final class ReportBuilder {
   private ReportBuilder() {}
 
   record Input(String logDir, long from, long to, boolean previousPeriod, int files, long bytes, long copies,
-      long outside, long unreadableLines) {}
+      long outside, long unreadableLines, List<String> unreadableFiles) {}
 
   static Report build(Analyzer a, Input in) {
     Report report = new Report();
@@ -39,6 +39,7 @@ final class ReportBuilder {
     report.about.put("events", a.events);
     report.about.put("copiesSkipped", in.copies());
     report.about.put("unparsedLines", a.unparsed + in.unreadableLines());
+    report.about.put("unreadableFiles", in.unreadableFiles().isEmpty() ? "none" : String.join("; ", in.unreadableFiles()));
 
     Map<String, Object> s = report.summary;
     s.put("turns", total.turns);

@@ -129,4 +129,43 @@ class ReadingTest {
         .contains("--format pdf: expected html, text or json").contains("unexpected argument 'b'")
         .contains("is not a directory");
   }
+
+  @Test
+  void garbageAndDamagedFilesAreCountedNotFatal() throws IOException {
+    java.util.Random random = new java.util.Random(7);
+    StringBuilder garbage = new StringBuilder();
+    String[] starts = {"2026-12-01T10:00:0", "{\"@timestamp\":\"2026-12-01T10:00:01.000Z\",\"log.level\":\"ERROR\",\"message\":\"",
+        "2026-12-01T10:00:02.000Z [ERROR] [", "2026-12-01T10:00:03.000Z [INFO] [m] [f] Handled message in ",
+        "2026-12-01T10:00:04.000Z [INFO] [m] [f] Cleaned up session (", "2026-12-01T10:00:05.000Z [WARN] [m] [f] New error group ",
+        "2026-12-01T10:00:06.000Z [WARN] [alerts] [fire] x alert=", "2026-12-01T10:00:07.000Z [INFO] [m] [f] Slow query took "};
+    for (int i = 0; i < 5_000; i++) {
+      garbage.append(starts[random.nextInt(starts.length)]);
+      int n = random.nextInt(40);
+      for (int c = 0; c < n; c++) {
+        garbage.append("=\"\\, ):{}[]0123456789abc status=error_ms".charAt(random.nextInt(38)));
+      }
+      garbage.append('\n');
+    }
+    Files.writeString(dir.resolve("chatbot.log"), garbage.toString());
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+      for (int i = 0; i < 2_000; i++) {
+        out.write(line(String.format("%02d.000", i % 60), "INFO", "Handled message in 3 ms, status=success duration_ms=3")
+            .getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    byte[] whole = gz.toByteArray();
+    Files.write(dir.resolve("chatbot.2026-12-01.0.log.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = ReportCommandAccess.run(new String[] {dir.toString(), "--format", "html"},
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("could not be read to their end")
+        .contains("chatbot.2026-12-01.0.log.gz");
+    Report report = OfflineReport.analyse(new OfflineReport.Options(dir, null, null, null, false)).report();
+    assertThat((Long) report.summary().get("turns")).isPositive();
+    assertThat((Long) report.about().get("unparsedLines")).isPositive();
+  }
 }
