@@ -73,6 +73,35 @@ class ReportSmokeTest {
     assertThat(userIds(main)).isNotEmpty().allSatisfy(user -> assertThat(page).doesNotContain(user));
   }
 
+  /** The acceptance of the issue: the README's demo command, then {@code report logs}: the numbers of its SUMMARY. */
+  @org.junit.jupiter.api.Test
+  void reportsTheSummaryOfTheReadmeDemo() throws Exception {
+    List<Path> classpath = new ArrayList<>(List.of(Paths.demoClasses()));
+    classpath.addAll(Paths.demoDependencies());
+    AgentJvm demo = AgentJvm.main("com.example.chatbot.ChatbotApp").classpath(classpath)
+        .agentOptions("config=" + Paths.repoRoot().resolve("config/agent.properties"))
+        .args("--users", "5", "--turns", "10", "--idle-timeout", "2s", "--quiet", "--seed", "11").exportNowhere()
+        .workingDirectory(dir);
+    String summary;
+    try (RunningJvm chatbot = demo.start()) {
+      assertThat(chatbot.waitForExit(TIMEOUT)).as(chatbot.describe()).isZero();
+      summary = chatbot.stdout().lines().filter(line -> line.startsWith("SUMMARY")).findFirst().orElseThrow();
+    }
+    Matcher numbers = Pattern.compile("users=(\\d+) turns=(\\d+) replies=\\d+ invalid=(\\d+) errors=(\\d+)")
+        .matcher(summary);
+    assertThat(numbers.find()).as(summary).isTrue();
+
+    AgentCli.Result result = AgentCli.run(dir, "report", "logs", "--format", "json");
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    JsonNode report = new ObjectMapper().readTree(result.stdout()).path("summary");
+    assertThat(report.path("sessionsCreated").asLong()).as(summary).isEqualTo(Long.parseLong(numbers.group(1)));
+    assertThat(report.path("users").asLong()).as(summary).isEqualTo(Long.parseLong(numbers.group(1)));
+    assertThat(report.path("turns").asLong()).as(summary).isEqualTo(Long.parseLong(numbers.group(2)));
+    assertThat(report.path("turnsInvalid").asLong()).as(summary).isEqualTo(Long.parseLong(numbers.group(3)));
+    assertThat(report.path("turnsError").asLong()).as(summary).isEqualTo(Long.parseLong(numbers.group(4)));
+  }
+
   private static long count(String text, String needle) {
     long n = 0;
     for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length())) {
