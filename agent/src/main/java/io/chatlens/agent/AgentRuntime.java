@@ -72,6 +72,7 @@ final class AgentRuntime {
   private volatile ErrorGroups errorGroups;
   private final AlertMetricReader alertReader = new AlertMetricReader();
   private volatile AlertsModule alerts;
+  private volatile io.chatlens.agent.report.ScheduledReports reports;
   private volatile CircuitBreaker breaker;
   private volatile LivePage livePage;
 
@@ -279,6 +280,11 @@ final class AgentRuntime {
           System.currentTimeMillis())) {
         started.queue().accept(event);
       }
+      try {
+        reports = io.chatlens.agent.report.ScheduledReports.start(config);
+      } catch (RuntimeException | LinkageError failure) {
+        Diagnostics.error("scheduled reports are off: " + failure);
+      }
     } catch (RuntimeException failure) {
       Diagnostics.error("structured logging is off: " + failure);
     }
@@ -340,6 +346,10 @@ final class AgentRuntime {
     CircuitBreaker currentBreaker = breaker;
     if (currentBreaker != null) {
       sequence.step("breaker", currentBreaker::close);
+    }
+    io.chatlens.agent.report.ScheduledReports currentReports = reports;
+    if (currentReports != null) {
+      sequence.step("reports", currentReports::close);
     }
     SentryExport currentSentry = sentry;
     if (currentSentry != null) {

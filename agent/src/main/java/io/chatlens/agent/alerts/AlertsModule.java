@@ -78,6 +78,14 @@ public final class AlertsModule {
     }
   }
 
+  /**
+   * The webhook and e-mail channels the configuration asks for, each with {@code chatlens.alerts.notify-timeout}: for
+   * notices that are not alerts (scheduled report summaries). Configuration problems are reported as at startup.
+   */
+  public static List<NotificationChannel> notificationChannels(AgentConfig config) {
+    return remoteChannels(config, config.get(ConfigKeys.ALERTS_NOTIFY_TIMEOUT));
+  }
+
   /** The webhook and e-mail channels the configuration asks for. */
   static List<NotificationChannel> remoteChannels(AgentConfig config, Duration timeout) {
     List<NotificationChannel> channels = new ArrayList<>();

@@ -85,13 +85,27 @@ final class EmailChannel implements NotificationChannel {
 
   @Override
   public void deliver(AlertMessage message) throws IOException {
+    send(session -> MailMessage.build(session, message, from, to));
+  }
+
+  /** A notice as a plain-text mail: subject {@code [chatlens] <subject>}, its text as the body. */
+  @Override
+  public void deliver(Notice notice) throws IOException {
+    send(session -> MailMessage.build(session, notice, from, to));
+  }
+
+  private interface MimeBuilder {
+    MimeMessage build(Session session) throws MessagingException;
+  }
+
+  private void send(MimeBuilder builder) throws IOException {
     // Jakarta Mail and Activation look up services through the context class loader: make it the agent's,
     // so they find their relocated selves and never the application's copies.
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(EmailChannel.class.getClassLoader());
     try {
-      send(message);
+      transmit(builder);
     } catch (MessagingException failure) {
       throw new IOException(describe(failure), failure);
     } finally {
@@ -99,9 +113,9 @@ final class EmailChannel implements NotificationChannel {
     }
   }
 
-  private void send(AlertMessage message) throws MessagingException {
+  private void transmit(MimeBuilder builder) throws MessagingException {
     Session session = Session.getInstance(properties(server, from));
-    MimeMessage mime = MailMessage.build(session, message, from, to);
+    MimeMessage mime = builder.build(session);
     String user = server.authenticates() ? server.username() : null;
     String password = server.authenticates() ? server.password() : null;
     URLName url = new URLName(protocol(server), server.host(), server.port(), null, user, password);

@@ -73,6 +73,25 @@ final class MailMessage {
     return mime;
   }
 
+  /** A notice as a complete plain-text message. */
+  static MimeMessage build(Session session, Notice notice, InternetAddress from, List<InternetAddress> to)
+      throws MessagingException {
+    MimeMessage mime = new MimeMessage(session);
+    mime.setFrom(from);
+    mime.setRecipients(Message.RecipientType.TO, to.toArray(new InternetAddress[0]));
+    String subject = oneLine("[chatlens] " + notice.subject());
+    if (subject.codePointCount(0, subject.length()) > MAX_SUBJECT) {
+      subject = subject.substring(0, subject.offsetByCodePoints(0, MAX_SUBJECT - 3)) + "...";
+    }
+    mime.setSubject(subject, "UTF-8");
+    mime.setSentDate(Date.from(notice.at()));
+    mime.setHeader("X-ChatLens-Notice", header("X-ChatLens-Notice", notice.kind()));
+    mime.setDataHandler(new DataHandler(new ByteArrayDataSource(notice.text().getBytes(StandardCharsets.UTF_8),
+        "text/plain; charset=UTF-8")));
+    mime.saveChanges();
+    return mime;
+  }
+
   /** One header value: a single line, encoded when not ASCII, folded. */
   private static String header(String name, String value) {
     String text = oneLine(value);

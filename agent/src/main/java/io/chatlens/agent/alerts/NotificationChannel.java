@@ -8,4 +8,9 @@ public interface NotificationChannel {
 
   /** Delivers one message, or throws; may block up to the channel's timeout. */
   void deliver(AlertMessage message) throws Exception;
+
+  /** Delivers a notice that is not an alert (a report summary), or throws; may block up to the channel's timeout. */
+  default void deliver(Notice notice) throws Exception {
+    throw new UnsupportedOperationException("the " + name() + " channel does not carry notices");
+  }
 }

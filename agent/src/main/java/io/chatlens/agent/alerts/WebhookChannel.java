@@ -36,10 +36,25 @@ final class WebhookChannel implements NotificationChannel {
 
   @Override
   public void deliver(AlertMessage message) throws IOException, InterruptedException {
+    post(payload(message));
+  }
+
+  /** A notice: {@code {"type":..., "subject":..., "text":..., "service":..., "timestamp":..., "fields":{...}}}, or for
+   * Slack one text field. */
+  @Override
+  public void deliver(Notice notice) throws IOException, InterruptedException {
+    post(format == Format.SLACK
+        ? new Json().field("text", ":bar_chart: *" + notice.subject() + "*\n" + notice.text()).end()
+        : new Json().field("type", notice.kind()).field("subject", notice.subject()).field("text", notice.text())
+            .field("service", notice.service()).field("timestamp", notice.at().toString())
+            .field("fields", notice.fields()).end());
+  }
+
+  private void post(String payload) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
         .header("Content-Type", "application/json; charset=utf-8")
         .header("User-Agent", "ChatLens-alerts")
-        .POST(HttpRequest.BodyPublishers.ofString(payload(message), StandardCharsets.UTF_8))
+        .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
         .build();
     HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
     if (response.statusCode() / 100 != 2) {

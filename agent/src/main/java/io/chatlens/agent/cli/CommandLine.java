@@ -34,6 +34,9 @@ public final class CommandLine {
       case "rules" -> {
         return RulesCommand.run(rest, out, err);
       }
+      case "report" -> {
+        return ReportCommand.run(rest, out, err);
+      }
       default -> {
         err.println("chatlens: unknown command '" + args[0] + "'");
         usage(err);
@@ -55,6 +58,8 @@ public final class CommandLine {
     out.println("  config --keys              print the configuration reference as a Markdown table");
     out.println("  rules export [FILE]        print alert rules (default: the built-in ones) as Prometheus rules; --out OUT writes them");
     out.println("  rules check FILE           validate an alerts.yaml; exit status 1 on errors");
+    out.println("  report [LOG_DIR] [options] report on the structured logs (default ./logs): --since 7d, --out FILE,");
+    out.println("                             --format html|text|json (default text, or --out's extension), --progress");
     out.println("  version                    print the agent version");
   }
 }

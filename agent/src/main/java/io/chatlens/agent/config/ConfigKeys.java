@@ -312,6 +312,17 @@ public final class ConfigKeys {
       ValueType.duration(), "7d",
       "Rotated files older than this are gzipped by the hourly housekeeping task (files of the current day never are).");
 
+  // --- Reports -------------------------------------------------------------------------------------
+  public static final ConfigKey<String> REPORT_SCHEDULE = key("Reports", "chatlens.report.schedule",
+      ValueType.oneOf("off", "hourly", "daily", "weekly"), "off",
+      "Writes the offline report of the period just ended (the last hour, day or week, UTC; a week starts on Monday) "
+          + "to the reports/ subdirectory of chatlens.log.dir, as HTML and JSON, on an agent thread, at the start of each "
+          + "period; off writes none. The same report as java -jar chatlens-agent.jar report LOG_DIR --since 1h|1d|7d.");
+  public static final ConfigKey<Boolean> REPORT_NOTIFY = key("Reports", "chatlens.report.notify", ValueType.bool(),
+      "false", "Also send a short summary of each scheduled report (turns, error rate, p50/p95, new error groups, alerts, "
+          + "the checks that are not green, the report's path) through the alert channels that are configured: the "
+          + "webhook (chatlens.alerts.webhook.url) and e-mail (chatlens.alerts.smtp.host).");
+
   // --- Self-protection (circuit breaker) --------------------------------------------------------------
   public static final ConfigKey<Boolean> BREAKER_ENABLED = key("Self-protection", "chatlens.breaker.enabled",
       ValueType.bool(), "true", "Shed the agent's own load when the JVM is under GC pressure or the agent's queues "

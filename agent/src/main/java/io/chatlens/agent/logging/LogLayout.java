@@ -101,6 +101,16 @@ public final class LogLayout {
     return modes;
   }
 
+  /** Creates a directory (and missing parents) with the agent's directory mode, as for the log directories. */
+  public void createDirectories(Path dir) throws java.io.IOException {
+    modes.createDirectories(dir);
+  }
+
+  /** A new file with the agent's file mode, open for writing; fails if anything already has its name. */
+  public java.io.OutputStream newFile(Path file) throws java.io.IOException {
+    return modes.newFile(file);
+  }
+
   /** Every file family, including those not written with the current level, whose old files still expire. */
   public List<LogFileSet> all() {
     return all;
