@@ -40,6 +40,7 @@ public record AppOptions(RunMode mode, int users, int turns, int threads, long s
       "  --think-ms N              pause between two messages of a user (default 0)",
       "  --pii-messages            one user also sends passwords, tokens, e-mail and card numbers",
       "  --quiet                   no per-message output",
+      "  --linger DURATION         stay up that long after the run, e.g. 30s, 5m (default 0)",
       "  --jdbc-url URL            database (default " + DEFAULT_JDBC_URL + ")",
       "  --db-user NAME            database user (default sa)",
       "  --db-password SECRET      database password (default empty)",

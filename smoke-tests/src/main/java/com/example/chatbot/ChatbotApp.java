@@ -43,10 +43,29 @@ public final class ChatbotApp {
   }
 
   /** Runs the chatbot with the system streams and clock; exits with a non-zero code on failure. */
-  public static void main(String[] args) {
-    int exitCode = new ChatbotApp(System.out, System.err, System.in, Clock.systemUTC(), Sleeper.system()).run(args);
+  public static void main(String[] args) throws InterruptedException {
+    // --linger DURATION: after the run, the JVM (and an attached agent's endpoint and live page) stays up that long
+    java.time.Duration linger = java.time.Duration.ZERO;
+    java.util.List<String> rest = new java.util.ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--linger") && i + 1 < args.length) {
+        linger = Durations.parse(args[++i]);
+      } else if (args[i].startsWith("--linger=")) {
+        linger = Durations.parse(args[i].substring("--linger=".length()));
+      } else {
+        rest.add(args[i]);
+      }
+    }
+    int exitCode = new ChatbotApp(System.out, System.err, System.in, Clock.systemUTC(), Sleeper.system())
+        .run(rest.toArray(String[]::new));
     if (exitCode != 0) {
       System.exit(exitCode);
+    }
+    if (!linger.isZero() && !linger.isNegative()) {
+      System.out.println("Done. Staying up for " + linger.toSeconds() + " s" + " (Ctrl-C ends it): with the agent, "
+          + "the live page is at http://127.0.0.1:9464/ and the metrics at http://127.0.0.1:9464/metrics");
+      System.out.flush();
+      Thread.sleep(linger.toMillis());
     }
   }
 
