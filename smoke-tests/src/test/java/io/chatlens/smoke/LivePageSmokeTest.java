@@ -127,6 +127,10 @@ class LivePageSmokeTest {
         JsonNode slow = JSON.readTree(Http.get(base + "/api/slow-turns").body());
         assertThat(slow.get("turns")).isNotEmpty();
       });
+      // the demo's session ids (sess-...) are on its spans and in its logs: none reaches the page's data
+      for (String api : new String[] {"/api/summary", "/api/trends", "/api/errors", "/api/slow-turns"}) {
+        assertThat(Http.get(base + api).body()).as(api).isNotEmpty().doesNotContain("sess-");
+      }
 
       ChromeDriver driver = chromium.driver();
       driver.get(base + "/");

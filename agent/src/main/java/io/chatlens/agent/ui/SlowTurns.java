@@ -34,7 +34,6 @@ final class SlowTurns {
   static final AttributeKey<String> COMPONENT = AttributeKey.stringKey("chatlens.component");
   static final AttributeKey<String> COMMAND = AttributeKey.stringKey("chatbot.command");
   static final AttributeKey<String> TURN_STATUS = AttributeKey.stringKey("chatbot.turn.status");
-  static final AttributeKey<String> SESSION = AttributeKey.stringKey("session.id");
   static final AttributeKey<String> QUERY_HASH = AttributeKey.stringKey("chatbot.search.query.hash");
   static final AttributeKey<Long> RESULTS = AttributeKey.longKey("chatbot.search.results");
 
@@ -43,7 +42,7 @@ final class SlowTurns {
       boolean error) {}
 
   /** One slow turn. */
-  record Turn(String traceId, String name, String command, String session, long startMillis, long durationMicros,
+  record Turn(String traceId, String name, String command, long startMillis, long durationMicros,
       boolean error, List<Step> steps) {}
 
   private final int keep;
@@ -147,7 +146,7 @@ final class SlowTurns {
         }
       }
     }
-    slowest.add(new Turn(span.getTraceId(), span.getName(), command, span.getAttributes().get(SESSION),
+    slowest.add(new Turn(span.getTraceId(), span.getName(), command,
         span.getStartEpochNanos() / 1_000_000, duration, error, List.copyOf(steps)));
     slowest.sort(Comparator.comparingLong(Turn::durationMicros).reversed());
     while (slowest.size() > keep) {
@@ -185,7 +184,7 @@ final class SlowTurns {
     json.beginArray("turns");
     for (Turn turn : turns) {
       json.object(null).field("traceId", turn.traceId()).field("name", turn.name()).field("command", turn.command())
-          .field("session", turn.session()).field("start", Instant.ofEpochMilli(turn.startMillis()).toString())
+          .field("start", Instant.ofEpochMilli(turn.startMillis()).toString())
           .field("durationMs", turn.durationMicros() / 1000d).field("error", turn.error()).beginArray("steps");
       for (Step step : turn.steps()) {
         json.object(null).field("name", step.name()).field("component", step.component())

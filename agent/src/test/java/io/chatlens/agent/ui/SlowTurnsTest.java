@@ -50,7 +50,8 @@ class SlowTurnsTest {
         span(trace, 2, 0, "SearchEngine.search", "search", startMillis + 1, durationMicros / 2,
             Attributes.builder().put("chatbot.search.results", 0L).put("chatbot.search.query.hash", "h" + trace % 7).build()),
         span(trace, 0, -1, "ChatService.handle", "turn", startMillis, durationMicros,
-            Attributes.builder().put("chatbot.command", "/ask").build()));
+            Attributes.builder().put("chatbot.command", "/ask").put("session.id", "sess-" + trace)
+                .put("user.id", "user-" + trace).build()));
   }
 
   @Test
@@ -77,6 +78,8 @@ class SlowTurnsTest {
     assertThat(json.get("turns").get(0).get("durationMs").asDouble()).isEqualTo(999.5);
     assertThat(json.get("turns").get(0).get("steps").get(2).get("parentId").asText())
         .isEqualTo(json.get("turns").get(0).get("steps").get(0).get("spanId").asText());
+    assertThat(slow.json()).as("no session or user id leaves through /api/slow-turns").doesNotContain("sess-")
+        .doesNotContain("user-");
   }
 
   @Test
