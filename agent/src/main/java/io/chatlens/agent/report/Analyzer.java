@@ -481,7 +481,9 @@ final class Analyzer {
     long key = Math.floorDiv(ts, DAY);
     DistinctCounter counter = usersPerDay.get(key);
     if (counter == null) {
-      counter = new DistinctCounter(20_000);
+      // exact up to 512 users a day, then estimated (a 4 KB sketch): at most about 12 KB a day, so logs that cover
+      // years stay within a few MB
+      counter = new DistinctCounter(512);
       usersPerDay.put(key, counter);
       if (usersPerDay.size() > MAX_HOURS / 24) {
         usersPerDay.pollFirstEntry();
