@@ -156,7 +156,7 @@ class LivePageSmokeTest {
       await().atMost(TIMEOUT).until(() -> refreshes(driver) > seen);
       Map<String, Double> tiles = new TreeMap<>();
       for (String kpi : List.of("requestsTotal", "failedRequestsTotal", "errorsTotal", "sessionsCreatedTotal",
-          "requestsPerSecond", "p95Ms", "activeSessions")) {
+          "requestsPerSecond", "p95Ms", "activeSessions", "errorRate", "zeroResultRate")) {
         tiles.put(kpi, tile(driver, kpi));
       }
       String after = metrics(port);
@@ -168,6 +168,11 @@ class LivePageSmokeTest {
       assertThat(tiles.get("sessionsCreatedTotal")).isBetween(scrape(before, "chatbot_sessions_created_total"),
           scrape(after, "chatbot_sessions_created_total"));
       assertThat(tiles.get("requestsPerSecond")).isPositive();
+      // the ratio tiles and the KPI gauges of /metrics (the alert engine's) are read over the same 5-minute window
+      assertThat(tiles.get("errorRate")).as("error rate tile against chatbot_error_rate_ratio")
+          .isCloseTo(scrape(after, "chatbot_error_rate_ratio"), org.assertj.core.data.Offset.offset(0.05));
+      assertThat(tiles.get("zeroResultRate")).as("zero-result tile against chatbot_search_zero_result_rate_ratio")
+          .isCloseTo(scrape(after, "chatbot_search_zero_result_rate_ratio"), org.assertj.core.data.Offset.offset(0.05));
       assertThat(tiles.get("activeSessions")).isBetween(0d, 6d);
       double[] p95Before = p95Bucket(before);
       double[] p95After = p95Bucket(after);

@@ -86,8 +86,23 @@ final class MailMessage {
     mime.setSubject(subject, "UTF-8");
     mime.setSentDate(Date.from(notice.at()));
     mime.setHeader("X-ChatLens-Notice", header("X-ChatLens-Notice", notice.kind()));
-    mime.setDataHandler(new DataHandler(new ByteArrayDataSource(notice.text().getBytes(StandardCharsets.UTF_8),
-        "text/plain; charset=UTF-8")));
+    if (notice.attachment() == null) {
+      mime.setDataHandler(new DataHandler(new ByteArrayDataSource(notice.text().getBytes(StandardCharsets.UTF_8),
+          "text/plain; charset=UTF-8")));
+    } else {
+      jakarta.mail.internet.MimeBodyPart body = new jakarta.mail.internet.MimeBodyPart();
+      body.setDataHandler(new DataHandler(new ByteArrayDataSource(notice.text().getBytes(StandardCharsets.UTF_8),
+          "text/plain; charset=UTF-8")));
+      jakarta.mail.internet.MimeBodyPart file = new jakarta.mail.internet.MimeBodyPart();
+      file.setDataHandler(new DataHandler(new ByteArrayDataSource(notice.attachment().content(),
+          notice.attachment().contentType())));
+      file.setFileName(oneLine(notice.attachment().fileName()));
+      file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+      jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart("mixed");
+      parts.addBodyPart(body);
+      parts.addBodyPart(file);
+      mime.setContent(parts);
+    }
     mime.saveChanges();
     return mime;
   }

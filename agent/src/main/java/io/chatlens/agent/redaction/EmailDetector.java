@@ -28,11 +28,14 @@ final class EmailDetector implements Detector {
   @Override
   public void detect(String text, Findings findings) {
     scan(text, "@", false, findings);
-    if (text.indexOf('%') >= 0 || text.indexOf('\\') >= 0 || text.indexOf('&') >= 0 || text.indexOf('(') >= 0
-        || text.indexOf('[') >= 0 || text.indexOf('{') >= 0 || text.indexOf('\uFF20') >= 0
-        || text.indexOf('\uFE6B') >= 0) {
-      for (String form : AT_FORMS) {
-        scan(text, form, form.charAt(0) == '(' || form.charAt(0) == '[' || form.charAt(0) == '{', findings);
+    // each spelled-out form only when its first character is in the text (one pass finds which are)
+    int present = firstCharacters(text);
+    if (present != 0) {
+      for (int i = 0; i < AT_FORMS.size(); i++) {
+        String form = AT_FORMS.get(i);
+        if ((present & (1 << FORM_FIRST.indexOf(form.charAt(0)))) != 0) {
+          scan(text, form, form.charAt(0) == '(' || form.charAt(0) == '[' || form.charAt(0) == '{', findings);
+        }
       }
     }
   }
@@ -59,8 +62,30 @@ final class EmailDetector implements Detector {
     }
   }
 
+  /** The first characters of the spelled-out forms of {@code @}; bit i of {@link #firstCharacters} is character i. */
+  private static final String FORM_FIRST = "%\\&\uFF20\uFE6B([{";
+
+  /** Which of {@link #FORM_FIRST} occur in {@code text}, as bits; 0 when none. */
+  private static int firstCharacters(String text) {
+    int present = 0;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      switch (text.charAt(i)) {
+        case '%' -> present |= 1;
+        case '\\' -> present |= 1 << 1;
+        case '&' -> present |= 1 << 2;
+        case '\uFF20' -> present |= 1 << 3;
+        case '\uFE6B' -> present |= 1 << 4;
+        case '(' -> present |= 1 << 5;
+        case '[' -> present |= 1 << 6;
+        case '{' -> present |= 1 << 7;
+        default -> { }
+      }
+    }
+    return present;
+  }
+
   private static int indexOfIgnoreCase(String text, String literal, int from) {
-    if (literal.chars().noneMatch(Character::isLetter)) {
+    if (!hasLetter(literal)) {
       return text.indexOf(literal, from);
     }
     int last = text.length() - literal.length();
@@ -176,5 +201,14 @@ final class EmailDetector implements Detector {
 
   private static boolean isDomainChar(char c) {
     return Character.isLetterOrDigit(c) || c == '.' || c == '-';
+  }
+
+  private static boolean hasLetter(String literal) {
+    for (int i = 0; i < literal.length(); i++) {
+      if (Character.isLetter(literal.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

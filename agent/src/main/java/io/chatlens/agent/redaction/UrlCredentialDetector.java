@@ -23,7 +23,7 @@ final class UrlCredentialDetector implements Detector {
       int next = userInfo(text, start, ':', findings);
       from = text.indexOf("://", Math.max(next, start));
     }
-    int thin = indexOfIgnoreCase(text, ORACLE_THIN, 0);
+    int thin = text.indexOf(':') < 0 ? -1 : indexOfIgnoreCase(text, ORACLE_THIN, 0);
     while (thin >= 0) {
       int start = thin + ORACLE_THIN.length();
       if (start < text.length() && text.charAt(start) != '@') {
@@ -62,8 +62,11 @@ final class UrlCredentialDetector implements Detector {
   }
 
   private static int indexOfIgnoreCase(String text, String literal, int from) {
+    char lower = Character.toLowerCase(literal.charAt(0));
+    char upper = Character.toUpperCase(literal.charAt(0));
     for (int i = from; i <= text.length() - literal.length(); i++) {
-      if (text.regionMatches(true, i, literal, 0, literal.length())) {
+      char c = text.charAt(i);
+      if ((c == lower || c == upper) && text.regionMatches(true, i, literal, 0, literal.length())) {
         return i;
       }
     }

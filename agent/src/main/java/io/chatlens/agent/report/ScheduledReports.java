@@ -152,11 +152,12 @@ public final class ScheduledReports implements AutoCloseable {
           new OfflineReport.Options(layout.directory(), period, end, null, false));
       String base = "chatlens-report-" + schedule + "-" + NAME.format(end.minus(period));
       Path html = dir.resolve(base + ".html");
-      writeNew(html, Renderers.html(result.report()));
+      String page = Renderers.html(result.report());
+      writeNew(html, page);
       writeNew(dir.resolve(base + ".json"), Renderers.json(result.report()));
       written++;
       Diagnostics.info(schedule + " report of the period ending " + end + " written to " + html);
-      notify(result.report(), end.minus(period), end, html);
+      notify(result.report(), end.minus(period), end, html, page);
       return html;
     } catch (IOException | RuntimeException failure) {
       Diagnostics.warn("scheduled report for the period ending " + end + " not written: " + failure);
@@ -174,11 +175,15 @@ public final class ScheduledReports implements AutoCloseable {
   }
 
   /** Sends the summary through every channel; a channel that fails is one warning, the others still get it. */
-  private void notify(Report report, Instant start, Instant end, Path html) {
+  private void notify(Report report, Instant start, Instant end, Path html, String page) {
     if (channels.isEmpty()) {
       return;
     }
-    Notice notice = notice(report, schedule, service, start, end, html);
+    Notice summary = notice(report, schedule, service, start, end, html);
+    // the e-mail carries the report itself (one self-contained HTML file, redacted when it was built)
+    Notice notice = new Notice(summary.kind(), summary.subject(), summary.text(), summary.service(), summary.at(),
+        summary.fields(), new Notice.Attachment(html.getFileName().toString(), "text/html; charset=UTF-8",
+            page.getBytes(StandardCharsets.UTF_8)));
     for (NotificationChannel channel : channels) {
       try {
         channel.deliver(notice);

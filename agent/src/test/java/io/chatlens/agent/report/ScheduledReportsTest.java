@@ -137,7 +137,16 @@ class ScheduledReportsTest {
     assertThat(received).hasSize(1);
     assertThat(received[0].getSubject()).startsWith("[chatlens] daily report of helpdesk");
     assertThat(received[0].getHeader("X-ChatLens-Notice")).containsExactly("report");
-    assertThat(GreenMailUtil.getBody(received[0])).contains("Turns: " + logs.turns / 2 + " (failed " + logs.turnErrors / 2)
-        .contains("Check alerts: amber").contains("Report: ");
+    assertThat(received[0].getContent()).as("the summary and the report attached")
+        .isInstanceOf(jakarta.mail.Multipart.class);
+    jakarta.mail.Multipart parts = (jakarta.mail.Multipart) received[0].getContent();
+    assertThat(parts.getCount()).isEqualTo(2);
+    assertThat(GreenMailUtil.getBody(parts.getBodyPart(0))).contains("Turns: " + logs.turns / 2 + " (failed "
+        + logs.turnErrors / 2).contains("Check alerts: amber").contains("Report: ");
+    jakarta.mail.BodyPart report = parts.getBodyPart(1);
+    assertThat(report.getFileName()).isEqualTo("chatlens-report-daily-2026-12-01T00Z.html");
+    assertThat(report.getContentType()).startsWith("text/html");
+    String attached = new String(report.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(attached).startsWith("<!DOCTYPE html>").contains("ChatLens report").doesNotContain("user-");
   }
 }
