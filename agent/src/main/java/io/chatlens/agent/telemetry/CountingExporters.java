@@ -36,29 +36,11 @@ final class CountingExporters {
 
   static SpanExporter spans(SpanExporter delegate, ExporterStats stats) {
     stats.configured();
-    return new SpanExporter() {
-      @Override
-      public CompletableResultCode export(Collection<SpanData> spans) {
-        CompletableResultCode result = delegate.export(spans);
-        track(result, stats, spans.size());
-        return result;
-      }
-
-      @Override
-      public CompletableResultCode flush() {
-        return delegate.flush();
-      }
-
-      @Override
-      public CompletableResultCode shutdown() {
-        return delegate.shutdown();
-      }
-
-      @Override
-      public String toString() {
-        return delegate.toString();
-      }
-    };
+    return ForwardingExporters.spans(delegate, spans -> {
+      CompletableResultCode result = delegate.export(spans);
+      track(result, stats, spans.size());
+      return result;
+    });
   }
 
   static MetricExporter metrics(MetricExporter delegate, ExporterStats stats) {
@@ -105,29 +87,11 @@ final class CountingExporters {
 
   static LogRecordExporter logs(LogRecordExporter delegate, ExporterStats stats) {
     stats.configured();
-    return new LogRecordExporter() {
-      @Override
-      public CompletableResultCode export(Collection<LogRecordData> logs) {
-        CompletableResultCode result = delegate.export(logs);
-        track(result, stats, logs.size());
-        return result;
-      }
-
-      @Override
-      public CompletableResultCode flush() {
-        return delegate.flush();
-      }
-
-      @Override
-      public CompletableResultCode shutdown() {
-        return delegate.shutdown();
-      }
-
-      @Override
-      public String toString() {
-        return delegate.toString();
-      }
-    };
+    return ForwardingExporters.logs(delegate, logs -> {
+      CompletableResultCode result = delegate.export(logs);
+      track(result, stats, logs.size());
+      return result;
+    });
   }
 
   /** Metric points in a batch (what the self-metrics count for metrics), not metric streams. */

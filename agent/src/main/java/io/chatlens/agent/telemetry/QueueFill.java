@@ -138,53 +138,17 @@ public final class QueueFill {
 
   /** Counts the spans an exporter takes out. */
   SpanExporter draining(SpanExporter delegate) {
-    return new SpanExporter() {
-      @Override
-      public CompletableResultCode export(Collection<SpanData> spans) {
-        removed(spans.size());
-        return delegate.export(spans);
-      }
-
-      @Override
-      public CompletableResultCode flush() {
-        return delegate.flush();
-      }
-
-      @Override
-      public CompletableResultCode shutdown() {
-        return delegate.shutdown();
-      }
-
-      @Override
-      public String toString() {
-        return delegate.toString();
-      }
-    };
+    return ForwardingExporters.spans(delegate, spans -> {
+      removed(spans.size());
+      return delegate.export(spans);
+    });
   }
 
   /** Counts the log records an exporter takes out. */
   LogRecordExporter draining(LogRecordExporter delegate) {
-    return new LogRecordExporter() {
-      @Override
-      public CompletableResultCode export(Collection<LogRecordData> logs) {
-        removed(logs.size());
-        return delegate.export(logs);
-      }
-
-      @Override
-      public CompletableResultCode flush() {
-        return delegate.flush();
-      }
-
-      @Override
-      public CompletableResultCode shutdown() {
-        return delegate.shutdown();
-      }
-
-      @Override
-      public String toString() {
-        return delegate.toString();
-      }
-    };
+    return ForwardingExporters.logs(delegate, logs -> {
+      removed(logs.size());
+      return delegate.export(logs);
+    });
   }
 }

@@ -22,34 +22,16 @@ public final class SpanTap {
 
   /** The exporter that shows each batch to the listener, then hands it to {@code delegate}. */
   SpanExporter wrap(SpanExporter delegate) {
-    return new SpanExporter() {
-      @Override
-      public CompletableResultCode export(Collection<SpanData> spans) {
-        Consumer<Collection<SpanData>> current = listener;
-        if (current != null) {
-          try {
-            current.accept(spans);
-          } catch (Throwable ignored) {
-            // the page's view is best effort: the export itself must go on
-          }
+    return ForwardingExporters.spans(delegate, spans -> {
+      Consumer<Collection<SpanData>> current = listener;
+      if (current != null) {
+        try {
+          current.accept(spans);
+        } catch (Throwable ignored) {
+          // the page's view is best effort: the export itself must go on
         }
-        return delegate.export(spans);
       }
-
-      @Override
-      public CompletableResultCode flush() {
-        return delegate.flush();
-      }
-
-      @Override
-      public CompletableResultCode shutdown() {
-        return delegate.shutdown();
-      }
-
-      @Override
-      public String toString() {
-        return delegate.toString();
-      }
-    };
+      return delegate.export(spans);
+    });
   }
 }
