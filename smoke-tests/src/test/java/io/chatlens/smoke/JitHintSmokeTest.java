@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code chatlens.jit.light-background}: the agent adds a HotSpot compiler directive that keeps its one-shot code
- * (Byte Buddy, configuration parsing, alerts, the endpoint) on C1. Checked from outside with {@code jcmd
+ * (Byte Buddy, configuration parsing, alerts, the endpoint) on C1, and one that compiles the instrumentation's
+ * request path without inlining other ChatLens code into it. Checked from outside with {@code jcmd
  * Compiler.directives_print} on a running chatbot, the way an operator would.
  */
 class JitHintSmokeTest {
@@ -34,10 +35,12 @@ class JitHintSmokeTest {
   @Test
   void theAgentsBackgroundCodeIsKeptOffC2() throws Exception {
     try (RunningJvm chatbot = repl().start()) {
-      chatbot.awaitStderr("JIT hint: 1 compiler directives added", TIMEOUT);
+      chatbot.awaitStderr("JIT hint: 2 compiler directives added", TIMEOUT);
       String printed = directives(chatbot.pid());
       assertThat(printed).as(printed).contains("io/chatlens/shaded/net/").contains("io/chatlens/agent/config/")
-          .doesNotContain("io/chatlens/instrumentation/").doesNotContain("io/chatlens/agent/logging/");
+          .doesNotContain("io/chatlens/agent/logging/");
+      // the second directive: the request path compiled without other ChatLens code inlined into it
+      assertThat(printed).as(printed).contains("io/chatlens/instrumentation/").containsPattern("inline:\\s*-io/chatlens/");
       chatbot.send("/help");
       chatbot.awaitStdout("/search", TIMEOUT);
       chatbot.closeStdin();

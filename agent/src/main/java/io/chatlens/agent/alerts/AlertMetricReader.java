@@ -25,10 +25,20 @@ public final class AlertMetricReader implements MetricReader {
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile CompletableResultCode inFlight;
 
+  /** How soon after start the first metric export is sent. */
+  public static final long FIRST_EXPORT_MILLIS = 1_000;
+
   /**
    * Also sends what this reader collects to a (cumulative) exporter every {@code interval}: the OTLP metric export,
    * which would otherwise need a reader, and so a copy of every metric updated on every measurement, of its own.
    * Call before the reader is registered.
+   *
+   * <p>The first export is sent {@link #FIRST_EXPORT_MILLIS} after this call (or after {@code interval} when that is
+   * shorter), the following ones every {@code interval} after it. The early first export puts the metrics in the backend
+   * within seconds of start, and it runs the metric marshalling code (classes the span and log export share call
+   * sites with) before the JIT has compiled the application's hot code: the first export at a full interval, under
+   * load, made the JIT throw away and recompile the shared marshalling and H2 code at that moment (measured with
+   * {@code benchmarks/overhead}: some 4 s of compilation in the steady phase, at 61 s).
    */
   public void exportEvery(io.opentelemetry.sdk.metrics.export.MetricExporter target, java.time.Duration interval) {
     this.exporter = target;
@@ -46,7 +56,7 @@ public final class AlertMetricReader implements MetricReader {
       } catch (Throwable fault) {
         // keep the schedule: a task that throws is never run again
       }
-    }, millis, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }, Math.min(millis, FIRST_EXPORT_MILLIS), millis, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** Whether this reader also feeds the OTLP metric exporter. */

@@ -37,7 +37,9 @@ public final class ConfigKeys {
       ValueType.bool(), "true", "Compile the agent's one-shot code (Byte Buddy, configuration parsing, the alert engine, "
           + "the endpoint) with the JIT's quick tier only (C1), never C2, through a HotSpot compiler directive added at "
           + "startup: on a small machine C2 would spend seconds of CPU on it while the application's own code waits to be "
-          + "compiled. The application's code and the agent's per-call and per-event code are compiled as usual.");
+          + "compiled. The agent's request path (its dispatcher and component handlers) is compiled without inlining "
+          + "other ChatLens code into it, so each handler is compiled once instead of into every caller (half the "
+          + "machine code). The application's code and the agent's per-event code are compiled as usual.");
 
   public static final ConfigKey<Integer> OTLP_GZIP_LEVEL = key("General", "chatlens.otlp.gzip-level",
       ValueType.integer(1, 9), "1", "Deflate level of OTLP gzip compression (otel.exporter.otlp.compression=gzip, the "

@@ -21,6 +21,15 @@ public final class AgentLogging implements AutoCloseable {
   /** The longest the writer waits before it flushes what it wrote (it is woken as soon as an event arrives). */
   private static final long IDLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+  /**
+   * After it has written and flushed everything queued, the writer lets events gather this long before it waits to be
+   * woken again. Under load that is one flush and one wake-up per batch instead of one per event or two (measured on
+   * the demo at full speed: a futex wake-up every second turn and a write every 2.5 turns). A line reaches its file at
+   * most this much later; at the default queue of 8 192 events, filling the queue in this time would take four
+   * million events a second.
+   */
+  static final long BATCH_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
   private final EventQueue queue;
   private final LogLayout layout;
   private final LogRouter router;
@@ -84,6 +93,8 @@ public final class AgentLogging implements AutoCloseable {
         } else if (unflushed) {
           unflushed = false;
           router.flush();
+          // not registered as waiting: the application threads do not unpark the writer during this pause
+          java.util.concurrent.locks.LockSupport.parkNanos(this, BATCH_LINGER_NANOS);
         }
         if (Thread.interrupted() && !running) {
           break;

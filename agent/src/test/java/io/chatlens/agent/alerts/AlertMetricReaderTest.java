@@ -65,6 +65,23 @@ class AlertMetricReaderTest {
   }
 
   @Test
+  void theFirstExportIsSentSoonAfterStartEvenWithALongInterval() {
+    AlertMetricReader reader = new AlertMetricReader();
+    InMemoryMetricExporter exporter = InMemoryMetricExporter.create(AggregationTemporality.CUMULATIVE);
+    reader.exportEvery(new StubMetricExporter(exporter::export, () -> { }), Duration.ofHours(1));
+    SdkMeterProvider provider = SdkMeterProvider.builder().registerMetricReader(reader).build();
+    provider.get("test").counterBuilder("chatbot.requests").build().add(3);
+    long started = System.nanoTime();
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(exporter.getFinishedMetricItems())
+        .as("the first export, long before the hour").isNotEmpty().anySatisfy(metric -> assertThat(metric.getName())
+            .isEqualTo("chatbot.requests")));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    exporter.reset();
+    provider.shutdown().join(5, TimeUnit.SECONDS);
+  }
+
+  @Test
   void anExportInFlightAtShutdownFinishesAndTheFinalExportStillRuns() {
     AlertMetricReader reader = new AlertMetricReader();
     List<CompletableResultCode> pending = new CopyOnWriteArrayList<>();
