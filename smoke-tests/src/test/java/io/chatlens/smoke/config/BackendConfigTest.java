@@ -185,6 +185,27 @@ class BackendConfigTest {
   }
 
   @Test
+  void prometheusKeepsMetricsForTheSeedsNinetyDays() {
+    assertThat(strings(service("prometheus").get("command"))).contains("--storage.tsdb.retention.time=90d");
+  }
+
+  @Test
+  void theShippedAgentPropertiesUseTheProductionRetentionProfile() throws Exception {
+    // copied to production as the README invites: dev would cut WARN/ERROR retention from 365 to 90 days
+    java.util.Properties properties = new java.util.Properties();
+    try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(CONFIG.resolve("agent.properties"))) {
+      properties.load(reader);
+    }
+    assertThat(properties.getProperty("chatlens.log.profile")).isEqualTo("prod");
+  }
+
+  @Test
+  void theCollectorsDebugExporterPrintsTheRecords() {
+    Object verbosity = at(collector, "exporters", "debug", "verbosity");
+    assertThat(verbosity).as("the README says it prints the log records").isEqualTo("detailed");
+  }
+
+  @Test
   void collectorContainerGetsItsConfiguration() {
     String target = mountTarget("otel-collector", "./otel-collector/config.yaml");
     assertThat(strings(service("otel-collector").get("command"))).contains("--config=" + target);
