@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatlens.smoke.harness.OtlpReceiver;
+import io.chatlens.smoke.harness.Paths;
 import io.chatlens.smoke.harness.RunningJvm;
 import io.chatlens.smoke.harness.SeedGrok;
 import java.io.IOException;
@@ -69,6 +70,67 @@ class StructuredLogSmokeTest {
             + "span_id=[0-9a-f]{16}"));
     assertThat(lines).anySatisfy(line -> assertThat(line).contains("[ERROR] [jdbc] [execute_query]")
         .contains(" | org.h2.jdbc.JdbcSQLSyntaxErrorException: "));
+  }
+
+  /**
+   * The shipped Logstash pipeline (config/logstash/chatbot.conf) run the way Logstash runs it, with a grok engine
+   * (java-grok, Logstash's pattern library) on its own grok pattern and its kv filter's settings, over every line
+   * the agent wrote: each line parses, and the context becomes the fields session_id, user_id and trace_id.
+   */
+  @Test
+  void theShippedLogstashPipelineParsesEveryLineAndTurnsTheContextIntoFields() throws IOException {
+    String pipeline = Files.readString(Paths.repoRoot().resolve("config/logstash/chatbot.conf"));
+    Matcher grokMatch = java.util.regex.Pattern.compile("match => \\{ \"message\" => \"(.+)\" \\}").matcher(pipeline);
+    assertThat(grokMatch.find()).as("the grok filter's pattern").isTrue();
+    io.krakens.grok.api.GrokCompiler compiler = io.krakens.grok.api.GrokCompiler.newInstance();
+    compiler.registerDefaultPatterns();
+    io.krakens.grok.api.Grok grok = compiler.compile(grokMatch.group(1));
+    Matcher includeKeys = java.util.regex.Pattern.compile("include_keys => \\[([^\\]]+)\\]").matcher(pipeline);
+    assertThat(includeKeys.find()).as("the kv filter's include_keys").isTrue();
+    Set<String> keys = new java.util.HashSet<>();
+    Matcher key = java.util.regex.Pattern.compile("\"(\\w+)\"").matcher(includeKeys.group(1));
+    while (key.find()) {
+      keys.add(key.group(1));
+    }
+    Matcher fieldSplit = java.util.regex.Pattern.compile("field_split => \"([^\"]+)\"").matcher(pipeline);
+    assertThat(fieldSplit.find()).isTrue();
+    String separators = "[" + java.util.regex.Pattern.quote(fieldSplit.group(1)) + "]+";
+
+    List<String> lines = Files.readAllLines(textLogs.resolve("chatbot.log"));
+    assertThat(lines).hasSizeGreaterThan(50);
+    List<java.util.Map<String, String>> parsed = new ArrayList<>();
+    for (String line : lines) {
+      java.util.Map<String, Object> fields = grok.match(line).capture();
+      assertThat(fields).as(line).containsKeys("timestamp", "level", "module", "function", "log_message");
+      assertThat((String) fields.get("level")).isIn(LEVELS);
+      // the kv filter: split on field_split, then key=value; only the agent's own context keys are taken
+      java.util.Map<String, String> kv = new java.util.HashMap<>();
+      for (String pair : ((String) fields.get("log_message")).split(separators)) {
+        int equals = pair.indexOf('=');
+        if (equals > 0 && keys.contains(pair.substring(0, equals))) {
+          kv.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+      }
+      if (line.contains("session_id=")) {
+        assertThat(kv.get("session_id")).as(line).matches("sess-[0-9a-f-]+");
+      }
+      if (line.contains("trace_id=")) {
+        assertThat(kv.get("trace_id")).as(line).matches("[0-9a-f]{32}");
+      }
+      parsed.add(kv);
+    }
+    assertThat(parsed).anySatisfy(kv -> assertThat(kv).containsKeys("session_id", "user_id", "trace_id", "span_id"));
+    assertThat(parsed).anySatisfy(kv -> assertThat(kv).containsKeys("error_type", "error_category", "error_fingerprint"));
+    // every key=value pair of the agent's context is kept: no context key is missing from include_keys
+    java.util.Set<String> written = new java.util.TreeSet<>();
+    for (String line : lines) {
+      Matcher pairs = java.util.regex.Pattern.compile("(?:, | )([a-z]+(?:_[a-z]+)+)=").matcher(line);
+      while (pairs.find()) {
+        written.add(pairs.group(1));
+      }
+    }
+    assertThat(written).isNotEmpty();
+    assertThat(keys).containsAll(written);
   }
 
   @Test

@@ -87,10 +87,11 @@ class BackendConfigTest {
     for (String name : List.of("jaeger", "otel-collector", "prometheus", "grafana")) {
       assertThat(service(name)).as(name + " runs by default").doesNotContainKey("profiles");
     }
-    for (String name : List.of("elasticsearch", "logstash", "kibana")) {
+    for (String name : List.of("elasticsearch", "elasticsearch-setup", "logstash", "kibana")) {
       assertThat(strings(service(name).get("profiles"))).as(name + " profiles").containsExactly("elk");
     }
-    assertThat((String) service("jaeger").get("image")).startsWith("jaegertracing/all-in-one:");
+    // Jaeger v2: the 1.x all-in-one image reached its end of life
+    assertThat((String) service("jaeger").get("image")).startsWith("jaegertracing/jaeger:2.");
     assertThat((String) service("otel-collector").get("image")).startsWith("otel/opentelemetry-collector-contrib:");
     assertThat((String) service("prometheus").get("image")).startsWith("prom/prometheus:");
     assertThat((String) service("grafana").get("image")).startsWith("grafana/grafana:");
@@ -206,6 +207,41 @@ class BackendConfigTest {
   }
 
   @Test
+  void collectorKeepsOnlyTheServiceAndInstanceAsMetricLabels() {
+    List<String> processors = strings(at(collector, "service", "pipelines", "metrics", "processors"));
+    assertThat(processors).contains("transform/metric-resource");
+    assertThat(strings(at(collector, "service", "pipelines", "traces", "processors"))).doesNotContain("transform/metric-resource");
+    List<Map<String, Object>> statements = at(collector, "processors", "transform/metric-resource", "metric_statements");
+    assertThat(statements).isNotEmpty();
+    assertThat(statements.get(0).get("context")).isEqualTo("resource");
+    assertThat(strings(statements.get(0).get("statements"))).singleElement().asString()
+        .startsWith("keep_keys(attributes, [").contains("\"service.name\"", "\"service.instance.id\"")
+        .doesNotContain("host.name", "process.");
+  }
+
+  @Test
+  void jaegerIsVersionTwoWithBoundedMemoryAndReceivesWhatTheCollectorSends() {
+    String target = mountTarget("jaeger", "./jaeger/config.yaml");
+    assertThat(strings(service("jaeger").get("command"))).contains("--config=" + target);
+    Map<String, Object> jaeger = ConfigAssets.yamlMap(CONFIG.resolve("jaeger/config.yaml"));
+    Object maxTraces = at(jaeger, "extensions", "jaeger_storage", "backends", "memstore", "memory", "max_traces");
+    assertThat(maxTraces).isInstanceOf(Integer.class);
+    assertThat((Integer) maxTraces).isBetween(1000, 200_000);
+    assertThat((Object) at(jaeger, "extensions", "jaeger_query", "storage", "traces")).isEqualTo("memstore");
+    assertThat((Object) at(jaeger, "exporters", "jaeger_storage_exporter", "trace_storage")).isEqualTo("memstore");
+    assertThat((Object) at(jaeger, "extensions", "jaeger_query", "http", "endpoint")).isEqualTo("0.0.0.0:16686");
+    Map<String, Object> traces = at(jaeger, "service", "pipelines", "traces");
+    for (String kind : List.of("receivers", "processors", "exporters")) {
+      List<String> used = strings(traces.get(kind));
+      assertThat(used).as(kind).isNotEmpty();
+      assertThat((Map<String, Object>) at(jaeger, kind)).as(kind).containsOnlyKeys(used);
+    }
+    assertThat((Map<String, Object>) at(jaeger, "extensions")).containsOnlyKeys(strings(at(jaeger, "service", "extensions")));
+    String port = ((String) at(collector, "exporters", "otlp/jaeger", "endpoint")).split(":")[1];
+    assertThat((String) at(jaeger, "receivers", "otlp", "protocols", "grpc", "endpoint")).endsWith(":" + port);
+  }
+
+  @Test
   void collectorContainerGetsItsConfiguration() {
     String target = mountTarget("otel-collector", "./otel-collector/config.yaml");
     assertThat(strings(service("otel-collector").get("command"))).contains("--config=" + target);
@@ -224,13 +260,63 @@ class BackendConfigTest {
   }
 
   @Test
-  void logstashGetsThePipelineAndTheLogDirectory() {
-    String pipeline = mountTarget("logstash", "./logstash");
-    assertThat(String.join(" ", strings(service("logstash").get("command")))).contains(pipeline + "/");
+  void logstashRunsOnePipelinePerFormatFromPipelinesYml() throws Exception {
+    String pipelineDir = mountTarget("logstash", "./logstash");
+    assertThat(mountTarget("logstash", "./logstash/pipelines.yml")).isEqualTo("/usr/share/logstash/config/pipelines.yml");
+    // -f or --path.config would make Logstash ignore pipelines.yml and merge every file into one pipeline
+    assertThat(strings(service("logstash").get("command"))).noneMatch(arg -> arg.contains("path.config") || arg.equals("-f"));
+    List<Map<String, Object>> pipelines = ConfigAssets.yamlList(CONFIG.resolve("logstash/pipelines.yml"));
+    assertThat(pipelines).isNotEmpty();
+    Map<String, String> files = new LinkedHashMap<>();
+    for (Map<String, Object> pipeline : pipelines) {
+      String config = String.valueOf(pipeline.get("path.config"));
+      assertThat(config).startsWith(pipelineDir + "/");
+      files.put(String.valueOf(pipeline.get("pipeline.id")), config.substring(pipelineDir.length() + 1));
+    }
+    assertThat(files).containsExactly(Map.entry("chatbot-text", "chatbot.conf"),
+        Map.entry("chatbot-json", "chatbot-json.conf"));
+    Set<String> sincedbs = new java.util.HashSet<>();
+    for (String file : files.values()) {
+      String pipeline = java.nio.file.Files.readString(CONFIG.resolve("logstash").resolve(file));
+      // the log directory and Elasticsearch come from the variables the compose file sets; no placeholder is left
+      assertThat(pipeline).as(file).doesNotContain("/path/to")
+          .contains("path => \"${CHATBOT_LOG_DIR:/var/log/chatbot}/*.log\"")
+          .contains("hosts => [\"${ELASTICSEARCH_HOSTS:http://localhost:9200}\"]");
+      Matcher sincedb = Pattern.compile("sincedb_path => \"([^\"]+)\"").matcher(pipeline);
+      assertThat(sincedb.find()).as(file + " keeps its own reading position").isTrue();
+      sincedbs.add(sincedb.group(1));
+      // every line is indexed once: each pipeline drops the other format's lines
+      assertThat(pipeline).as(file).containsPattern("drop \\{\\s*\\}");
+      // indices behind one alias, deleted after the seed's 30 days by the ILM policy
+      assertThat(pipeline).as(file).contains("ilm_enabled => true").contains("ilm_policy => \"chatbot-logs-30d\"")
+          .contains("ilm_rollover_alias => \"chatbot-logs\"");
+    }
+    assertThat(sincedbs).hasSize(2);
+    assertThat(java.nio.file.Files.readString(CONFIG.resolve("logstash/chatbot.conf")))
+        .contains("if [message] =~ /^\\{/").contains("kv {").contains("source => \"log_message\"");
+    assertThat(java.nio.file.Files.readString(CONFIG.resolve("logstash/chatbot-json.conf")))
+        .contains("if \"_jsonparsefailure\" in [tags]");
     String logs = mountTarget("logstash", "${CHATLENS_LOG_DIR:-../logs}");
     assertThat(String.valueOf((Object) at(service("logstash"), "environment", "CHATBOT_LOG_DIR"))).isEqualTo(logs);
     assertThat(String.valueOf((Object) at(service("logstash"), "environment", "ELASTICSEARCH_HOSTS")))
         .isEqualTo("http://elasticsearch:9200");
+  }
+
+  @Test
+  void elasticsearchGetsTheThirtyDayLogPolicyBeforeLogstashWrites() {
+    Map<String, Object> policy = ConfigAssets.jsonMap(CONFIG.resolve("elasticsearch/chatbot-logs-ilm-policy.json"));
+    assertThat((Object) at(policy, "policy", "phases", "delete", "min_age")).isEqualTo("30d");
+    assertThat((Map<String, Object>) at(policy, "policy", "phases", "delete", "actions")).containsKey("delete");
+    assertThat((Object) at(policy, "policy", "phases", "hot", "actions", "rollover", "max_age")).isEqualTo("1d");
+    String target = mountTarget("elasticsearch-setup", "./elasticsearch");
+    List<String> entrypoint = strings(service("elasticsearch-setup").get("entrypoint"));
+    assertThat(entrypoint).contains("http://elasticsearch:9200/_ilm/policy/chatbot-logs-30d",
+        "@" + target + "/chatbot-logs-ilm-policy.json");
+    assertThat((Object) at(service("logstash"), "depends_on", "elasticsearch-setup", "condition"))
+        .isEqualTo("service_completed_successfully");
+    assertThat((Object) at(service("elasticsearch-setup"), "depends_on", "elasticsearch", "condition"))
+        .isEqualTo("service_healthy");
+    assertThat(strings(at(service("elasticsearch"), "healthcheck", "test"))).contains("CMD");
   }
 
   // --- OpenTelemetry Collector ----------------------------------------------------------------------------
@@ -300,12 +386,14 @@ class BackendConfigTest {
   }
 
   @Test
-  void prometheusScrapesTheAgentAndTheCollector() {
+  void prometheusScrapesTheAgentAndTheCollector() throws Exception {
     Path file = CONFIG.resolve("prometheus/prometheus.yml");
     Map<String, Object> prometheus = ConfigAssets.yamlMap(file);
     assertThat(String.valueOf((Object) at(prometheus, "global", "evaluation_interval"))).isEqualTo("15s");
     assertThat(strings(prometheus.get("rule_files"))).containsExactly("chatlens-rules.yml");
-    assertThat(targets(file, "chatbot")).containsExactly("host.docker.internal:9464");
+    // the scrape of the agent is opt-in: the agent binds 127.0.0.1, so a default scrape would fail and raise SystemDown
+    assertThat(targets(file, "chatbot")).isEmpty();
+    assertThat(java.nio.file.Files.readString(file)).contains("#     - targets: [\"host.docker.internal:9464\"]");
     assertThat(targets(file, "otel-collector")).containsExactly("otel-collector:8889");
     Map<String, Object> collectorJob = scrapeConfigs(file).stream()
         .filter(config -> "otel-collector".equals(config.get("job_name"))).findFirst().orElseThrow();

@@ -81,6 +81,20 @@ final class ConfigAssets {
     return (Map<String, Object>) document;
   }
 
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> yamlList(Path file) {
+    Object document = yaml(file);
+    if (!(document instanceof List)) {
+      throw new IllegalStateException(file + " is not a YAML list");
+    }
+    return (List<Map<String, Object>>) document;
+  }
+
+  /** A JSON object file as maps and lists (JSON is YAML). */
+  static Map<String, Object> jsonMap(Path file) {
+    return yamlMap(file);
+  }
+
   /** The value at a path of keys, e.g. {@code at(compose, "services", "grafana", "ports")}. */
   @SuppressWarnings("unchecked")
   static <T> T at(Object node, String... keys) {

@@ -154,12 +154,13 @@ class DashboardsTest {
       assertThat(variable.path("includeAll").asBoolean()).as(name + " includeAll").isTrue();
       assertThat(variable.path("allValue").asText()).as(name + " allValue").isEqualTo(".*");
     }
-    // Every query filters on the two variables, so that choosing a service or an instance narrows every panel.
-    for (Query query : queries(file)) {
-      if (!query.expression().startsWith("ALERTS") && !query.expression().contains("(ALERTS)")) {
-        assertThat(query.expression()).as(query.where())
-            .contains("job=~\"$service\"").contains("instance=~\"$instance\"");
-      }
+    // Every query filters on the two variables, so that choosing a service or an instance narrows every panel,
+    // the alert panels (ALERTS) included.
+    List<Query> all = queries(file);
+    assertThat(all).isNotEmpty();
+    for (Query query : all) {
+      assertThat(query.expression()).as(query.where())
+          .contains("job=~\"$service\"").contains("instance=~\"$instance\"");
     }
   }
 
@@ -321,7 +322,7 @@ class DashboardsTest {
         && e.contains("chatbot_response_time_seconds_bucket"));
     assertThat(expressions).anyMatch(e -> e.startsWith("histogram_quantile(0.95, ")
         && e.contains("chatbot_response_time_seconds_bucket"));
-    assertThat(expressions).contains("ALERTS{alertstate=\"firing\"}");
+    assertThat(expressions).contains("ALERTS{alertstate=\"firing\", job=~\"$service\", instance=~\"$instance\"}");
   }
 
   @Test
