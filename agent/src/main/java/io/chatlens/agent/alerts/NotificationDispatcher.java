@@ -26,6 +26,8 @@ public final class NotificationDispatcher implements Consumer<AlertNotification>
   static final int QUEUE_CAPACITY = 64;
   private static final AttributeKey<String> CHANNEL = AttributeKey.stringKey("channel");
   private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("outcome");
+  /** The outcomes counted per channel. */
+  static final List<String> OUTCOMES = List.of("sent", "failed", "dropped");
 
   private final String service;
   private final Redactor redactor;
@@ -44,6 +46,17 @@ public final class NotificationDispatcher implements Consumer<AlertNotification>
     this.counter = meter.counterBuilder("chatlens.alerts.notifications").setUnit("{notification}")
         .setDescription("Alert notifications by channel and outcome (sent, failed, dropped).").build();
     this.log = log;
+    // Every channel's series exist from the start at zero, so that Prometheus's increase() sees the first
+    // notification and the first failure (a series born at 1 has no increase).
+    List<NotificationChannel> all = new ArrayList<>(remote);
+    if (log != null) {
+      all.add(0, log);
+    }
+    for (NotificationChannel channel : all) {
+      for (String outcome : OUTCOMES) {
+        counter.add(0, Attributes.of(CHANNEL, channel.name(), OUTCOME, outcome));
+      }
+    }
     for (NotificationChannel channel : remote) {
       ChannelWorker worker = new ChannelWorker(channel);
       workers.add(worker);

@@ -144,7 +144,7 @@ public enum Signal {
 
     @Override
     String promQl(String window, Map<String, Double> params) {
-      return "sum by (job, instance) (increase(chatbot_db_connection_failures_total[" + window + "]))";
+      return increaseCountingNewSeries("chatbot_db_connection_failures_total", window);
     }
   },
 
@@ -157,7 +157,7 @@ public enum Signal {
 
     @Override
     String promQl(String window, Map<String, Double> params) {
-      return "sum by (job, instance) (increase(chatbot_db_slow_queries_total[" + window + "]))";
+      return increaseCountingNewSeries("chatbot_db_slow_queries_total", window);
     }
   },
 
@@ -344,6 +344,18 @@ public enum Signal {
    * {@code numerator / denominator} of two rates, 0 (not "no data") when the numerator has no series
    * but the denominator has, and no result when the denominator did not grow.
    */
+  /**
+   * The increase of a counter within the window, per job and instance, counting a series that appeared within it
+   * from zero. The agent creates such a series (one per SQLState, or per statement shape) at its first increment,
+   * so Prometheus's {@code increase()} alone would miss the first failure: the series' first sample is already 1.
+   * A series that did not exist one window ago contributes its whole value (it started at zero), and takes
+   * precedence over its {@code increase()}; older series contribute their {@code increase()}.
+   */
+  static String increaseCountingNewSeries(String counter, String window) {
+    return "sum by (job, instance) ((" + counter + " unless " + counter + " offset " + window + ") + 0 or increase("
+        + counter + "[" + window + "]))";
+  }
+
   private static String ratio(String numerator, String zeroFallback, String denominator, String window) {
     return "(sum by (job, instance) (rate(" + numerator + "[" + window + "]))"
         + " or 0 * sum by (job, instance) (rate(" + zeroFallback + "[" + window + "])))"

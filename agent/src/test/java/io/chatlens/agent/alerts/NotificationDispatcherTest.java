@@ -76,6 +76,33 @@ class NotificationDispatcherTest {
     return 0;
   }
 
+  /** Whether the channel/outcome series exists at all (a series born at its first increment has no increase). */
+  private boolean exists(String channel, String outcome) {
+    for (MetricData metric : metrics.collectAllMetrics()) {
+      if (metric.getName().equals("chatlens.alerts.notifications")) {
+        for (LongPointData point : metric.getLongSumData().getPoints()) {
+          if (channel.equals(point.getAttributes().get(AttributeKey.stringKey("channel")))
+              && outcome.equals(point.getAttributes().get(AttributeKey.stringKey("outcome")))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void everyChannelsSeriesStartsAtZeroBeforeTheFirstNotification() {
+    dispatcher(Duration.ofSeconds(5));
+
+    for (String channel : List.of("log", "webhook")) {
+      for (String outcome : NotificationDispatcher.OUTCOMES) {
+        assertThat(exists(channel, outcome)).as(channel + " " + outcome).isTrue();
+        assertThat(count(channel, outcome)).as(channel + " " + outcome).isZero();
+      }
+    }
+  }
+
   @Test
   void logsAtOnceAndPostsInTheBackground() {
     webhook.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));

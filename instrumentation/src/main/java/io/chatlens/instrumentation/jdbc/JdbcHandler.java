@@ -188,6 +188,9 @@ public final class JdbcHandler implements ComponentHandler {
     db.createTime.record(durationNanos / 1_000_000_000.0, endpoint.base);
     db.opened.add(1, endpoint.base);
     db.open.add(1, endpoint.base);
+    // the endpoint's closed-connection series exists from its first connection, at zero, so that Prometheus's
+    // increase() counts the first close
+    db.closed.add(0, endpoint.base);
   }
 
   private void acquired(Invocation invocation, Object connection, Throwable thrown, long durationNanos) {
