@@ -21,15 +21,19 @@ class LogstashPipelineTest {
     Matcher grok = Pattern.compile("match => \\{ \"message\" => \"(.*)\" }").matcher(pipeline);
     assertThat(grok.find()).isTrue();
     assertThat(grok.group(1)).isEqualTo(SeedGrok.SEED_PATTERN);
-    assertThat(pipeline).contains("path => \"/path/to/chatbot/logs/*.log\"", "match => [ \"timestamp\", \"ISO8601\" ]",
-        "index => \"chatbot-logs-%{+YYYY.MM.dd}\"");
+    // the log directory comes from CHATBOT_LOG_DIR (set by the compose file); daily indices ({now/d}) behind the
+    // alias chatbot-logs, under the 30-day ILM policy
+    assertThat(pipeline).contains("path => \"${CHATBOT_LOG_DIR:/var/log/chatbot}/*.log\"",
+        "match => [ \"timestamp\", \"ISO8601\" ]", "ilm_rollover_alias => \"chatbot-logs\"",
+        "ilm_pattern => \"{now/d}-000001\"", "ilm_policy => \"chatbot-logs-30d\"").doesNotContain("/path/to");
   }
 
   @Test
   void theJsonPipelineReadsLinesWithTheJsonCodec() throws IOException {
     String pipeline = Files.readString(PIPELINES.resolve("chatbot-json.conf"));
 
-    assertThat(pipeline).contains("codec => \"json\"", "path => \"/path/to/chatbot/logs/*.log\"",
-        "index => \"chatbot-logs-%{+YYYY.MM.dd}\"", "[event.dataset] == \"" + EcsJsonLayout.AUDIT_DATASET + "\"");
+    assertThat(pipeline).contains("codec => \"json\"", "path => \"${CHATBOT_LOG_DIR:/var/log/chatbot}/*.log\"",
+        "ilm_rollover_alias => \"chatbot-logs\"", "[event.dataset] == \"" + EcsJsonLayout.AUDIT_DATASET + "\"")
+        .doesNotContain("/path/to");
   }
 }

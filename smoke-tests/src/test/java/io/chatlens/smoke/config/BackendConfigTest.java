@@ -201,6 +201,25 @@ class BackendConfigTest {
   }
 
   @Test
+  void theShippedMetricIntervalMatchesTheScrapeAndTheDashboards() throws Exception {
+    // a 60 s export behind a 15 s scrape and a 15 s Grafana minimum interval would leave rates empty or spiky
+    java.util.Properties properties = new java.util.Properties();
+    try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(CONFIG.resolve("agent.properties"))) {
+      properties.load(reader);
+    }
+    String export = properties.getProperty("otel.metric.export.interval");
+    assertThat(export).isEqualTo("15s");
+    for (String file : List.of("prometheus/prometheus.yml", "prometheus/prometheus-local.yml")) {
+      assertThat(String.valueOf((Object) at(ConfigAssets.yamlMap(CONFIG.resolve(file)), "global", "scrape_interval")))
+          .as(file).isEqualTo(export);
+    }
+    List<Map<String, Object>> sources = at(ConfigAssets.yamlMap(
+        CONFIG.resolve("grafana/provisioning/datasources/datasources.yml")), "datasources");
+    assertThat(sources).filteredOn(source -> "prometheus".equals(source.get("type"))).isNotEmpty()
+        .allSatisfy(source -> assertThat(String.valueOf((Object) at(source, "jsonData", "timeInterval"))).isEqualTo(export));
+  }
+
+  @Test
   void theCollectorsDebugExporterPrintsTheRecords() {
     Object verbosity = at(collector, "exporters", "debug", "verbosity");
     assertThat(verbosity).as("the README says it prints the log records").isEqualTo("detailed");
