@@ -25,10 +25,11 @@ import java.util.TreeMap;
  * @param since when it started firing
  * @param at when the notification was decided
  * @param repeat whether it is a reminder
+ * @param runbookUrl the rule's runbook, empty when it has none
  */
 public record AlertMessage(String status, String alert, Severity severity, String summary, String description,
     double value, double threshold, Comparison comparison, String signal, String window, String service,
-    Map<String, String> labels, Instant since, Instant at, boolean repeat) {
+    Map<String, String> labels, Instant since, Instant at, boolean repeat, String runbookUrl) {
 
   /** Renders the rule's texts for this notification and redacts them. */
   public static AlertMessage of(AlertNotification notification, String service, Redactor redactor) {
@@ -40,7 +41,7 @@ public record AlertMessage(String status, String alert, Severity severity, Strin
         redactor.redact(AlertText.render(rule.summary(), rule, value, service)),
         redactor.redact(AlertText.render(rule.description(), rule, value, service)), value, rule.threshold(),
         rule.comparison(), rule.signal().id(), PromDuration.format(rule.window()), redactor.redact(service),
-        labels, notification.since(), notification.at(), notification.repeat());
+        labels, notification.since(), notification.at(), notification.repeat(), redactor.redact(rule.runbookUrl()));
   }
 
   public boolean firing() {

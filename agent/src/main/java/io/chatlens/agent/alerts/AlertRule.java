@@ -23,11 +23,20 @@ import java.util.OptionalDouble;
  */
 public record AlertRule(String name, Severity severity, Signal signal, String expr, Duration window,
     Comparison comparison, double threshold, Duration forDuration, String summary, String description,
-    Map<String, String> labels, Map<String, Double> params, boolean prometheusOnly) {
+    Map<String, String> labels, Map<String, Double> params, boolean prometheusOnly, String runbookUrl) {
 
   public AlertRule {
     labels = Map.copyOf(labels);
     params = Map.copyOf(params);
+    runbookUrl = runbookUrl == null ? "" : runbookUrl;
+  }
+
+  /** A rule without a runbook. */
+  public AlertRule(String name, Severity severity, Signal signal, String expr, Duration window, Comparison comparison,
+      double threshold, Duration forDuration, String summary, String description, Map<String, String> labels,
+      Map<String, Double> params, boolean prometheusOnly) {
+    this(name, severity, signal, expr, window, comparison, threshold, forDuration, summary, description, labels,
+        params, prometheusOnly, "");
   }
 
   /** Whether the agent evaluates this rule itself. */

@@ -29,7 +29,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class AlertRulesParser {
 
   static final List<String> FIELDS = List.of("name", "severity", "signal", "expr", "window", "above", "below", "for",
-      "summary", "description", "labels", "params", "prometheus_only");
+      "summary", "description", "runbook_url", "labels", "params", "prometheus_only");
+  /** An http(s) URL, or a path relative to where the rules are read (docs/runbooks/high-error-rate.md). */
+  private static final Pattern RUNBOOK = Pattern.compile("https?://\\S+|[A-Za-z0-9_.][A-Za-z0-9_./#-]*");
   static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
   private static final Pattern LABEL = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -169,13 +171,18 @@ final class AlertRulesParser {
       String description = fields.containsKey("description") ? text("description", false) : "";
       checkPlaceholders("summary", summary, expr != null);
       checkPlaceholders("description", description, expr != null);
+      String runbook = fields.containsKey("runbook_url") ? text("runbook_url", true) : "";
+      if (runbook != null && !runbook.isEmpty() && !RUNBOOK.matcher(runbook).matches()) {
+        fail(fields.get("runbook_url"), "runbook_url", runbook,
+            "expected an http(s) URL or a relative path such as docs/runbooks/high-error-rate.md");
+      }
       Map<String, String> labels = labels();
       Map<String, Double> params = params(signal);
       if (failed) {
         return null;
       }
       return new AlertRule(name, severity, signal, expr, window, comparison, threshold, forDuration, summary,
-          description == null ? "" : description, labels, params, prometheusOnly);
+          description == null ? "" : description, labels, params, prometheusOnly, runbook);
     }
 
     private String text(String field, boolean required) {

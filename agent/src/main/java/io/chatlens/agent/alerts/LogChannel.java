@@ -38,6 +38,9 @@ final class LogChannel implements NotificationChannel {
     if (message.repeat()) {
       context.put("repeat", "true");
     }
+    if (!message.runbookUrl().isEmpty()) {
+      context.put("runbook", message.runbookUrl());
+    }
     message.labels().forEach((key, value) -> context.putIfAbsent("label_" + key, value));
     sink.accept(new ChatEvent(message.at().toEpochMilli(), level, "alerts", message.firing() ? "fire" : "resolve",
         message.headline() + (message.description().isEmpty() ? "" : " - " + message.description()), context, null,

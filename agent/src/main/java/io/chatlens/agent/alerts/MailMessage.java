@@ -52,6 +52,9 @@ final class MailMessage {
         .append("Since:     ").append(message.since()).append('\n')
         .append("At:        ").append(message.at()).append('\n');
     message.labels().forEach((key, value) -> body.append("Label:     ").append(key).append('=').append(value).append('\n'));
+    if (!message.runbookUrl().isEmpty()) {
+      body.append("Runbook:   ").append(message.runbookUrl()).append('\n');
+    }
     return body.toString();
   }
 

@@ -62,6 +62,9 @@ public final class PrometheusRules {
       if (!rule.description().isEmpty()) {
         out.append("          description: ").append(quote(AlertText.toPrometheus(rule.description(), rule))).append('\n');
       }
+      if (!rule.runbookUrl().isEmpty()) {
+        out.append("          runbook_url: ").append(quote(rule.runbookUrl())).append('\n');
+      }
     }
     return out.toString();
   }

@@ -84,6 +84,7 @@ final class WebhookChannel implements NotificationChannel {
         .field("since", message.since().toString())
         .field("timestamp", message.at().toString())
         .field("repeat", message.repeat())
+        .field("runbook_url", message.runbookUrl())
         .end();
   }
 
@@ -97,6 +98,9 @@ final class WebhookChannel implements NotificationChannel {
     }
     text.append("service ").append(message.service()).append(" | value ").append(message.valueText())
         .append(" | ").append(message.conditionText()).append(" | since ").append(message.since());
+    if (!message.runbookUrl().isEmpty()) {
+      text.append("\nRunbook: ").append(message.runbookUrl());
+    }
     return new Json().field("text", text.toString()).end();
   }
 }

@@ -198,6 +198,20 @@ class AlertRulesParserTest {
   }
 
   @Test
+  void aRunbookIsAUrlOrARelativePath() {
+    AlertRuleSet set = parse("rules:",
+        "  - {name: U, severity: critical, signal: error_rate, above: 1, summary: s, runbook_url: 'https://wiki.example.com/runbooks/u#x'}",
+        "  - {name: R, severity: critical, signal: error_rate, above: 1, summary: s, runbook_url: docs/runbooks/r.md}",
+        "  - {name: N, severity: critical, signal: error_rate, above: 1, summary: s}",
+        "  - {name: B, severity: critical, signal: error_rate, above: 1, summary: s, runbook_url: 'see the wiki'}");
+
+    assertThat(set.rules()).extracting(AlertRule::name, AlertRule::runbookUrl).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("U", "https://wiki.example.com/runbooks/u#x"),
+        org.assertj.core.groups.Tuple.tuple("R", "docs/runbooks/r.md"), org.assertj.core.groups.Tuple.tuple("N", ""));
+    assertThat(rendered(set)).anyMatch(line -> line.contains("B.runbook_url=see the wiki: expected an http(s) URL"));
+  }
+
+  @Test
   void unknownTopLevelKeysAreWarnings() {
     AlertRuleSet set = parse("groups: []", "rules: []");
 

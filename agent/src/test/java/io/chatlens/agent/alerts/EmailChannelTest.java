@@ -62,7 +62,7 @@ class EmailChannelTest {
     assertThat(message.getSentDate()).isEqualTo(java.util.Date.from(Notifications.AT));
     String body = GreenMailUtil.getBody(message);
     assertThat(body).contains("Messages of chatbot fail", "Value:     0.0734", "Condition: error_rate above 0.05 over 5m",
-        "Label:     team=chat");
+        "Label:     team=chat", "Runbook:   docs/runbooks/high-error-rate.md");
   }
 
   @Test

@@ -43,7 +43,7 @@ class LogChannelTest {
           + " - Messages of chatbot fail");
       assertThat(event.context()).containsEntry("alert", "HighErrorRate").containsEntry("severity", "critical")
           .containsEntry("value", "0.0734").containsEntry("condition", "above 0.05 over 5m")
-          .containsEntry("label_team", "chat");
+          .containsEntry("label_team", "chat").containsEntry("runbook", "docs/runbooks/high-error-rate.md");
     });
   }
 

@@ -20,8 +20,11 @@ final class Notifications {
   }
 
   static AlertRule errorRateRule() {
-    return rule(Severity.CRITICAL, "Error rate {{value}} is above {{threshold}} over {{window}}",
+    AlertRule rule = rule(Severity.CRITICAL, "Error rate {{value}} is above {{threshold}} over {{window}}",
         "Messages of {{service}} fail", Map.of("team", "chat"));
+    return new AlertRule(rule.name(), rule.severity(), rule.signal(), rule.expr(), rule.window(), rule.comparison(),
+        rule.threshold(), rule.forDuration(), rule.summary(), rule.description(), rule.labels(), rule.params(),
+        rule.prometheusOnly(), "docs/runbooks/high-error-rate.md");
   }
 
   /** A rule whose texts carry an e-mail address and an API token that must never leave the process. */

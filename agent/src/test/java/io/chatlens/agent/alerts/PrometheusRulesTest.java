@@ -30,6 +30,21 @@ class PrometheusRulesTest {
   }
 
   @Test
+  void everyShippedRuleHasARunbookThatExistsAndIsExportedAsAnAnnotation() throws Exception {
+    AlertRuleSet rules = AlertRuleFiles.read(REPO.resolve("config/alerts.yaml"));
+    assertThat(rules.rules()).isNotEmpty().allSatisfy(rule -> {
+      assertThat(rule.runbookUrl()).as(rule.name()).startsWith("docs/runbooks/").endsWith(".md");
+      assertThat(REPO.resolve(rule.runbookUrl())).as(rule.name()).isRegularFile();
+      assertThat(Files.readString(REPO.resolve(rule.runbookUrl()))).as(rule.name()).startsWith("# " + rule.name() + "\n")
+          .contains("## What to check", "## What to do");
+    });
+    String exported = PrometheusRules.export(rules.rules(), "config/alerts.yaml");
+    for (AlertRule rule : rules.rules()) {
+      assertThat(exported).contains("runbook_url: \"" + rule.runbookUrl() + "\"");
+    }
+  }
+
+  @Test
   void theBuiltInRulesAreConfigAlertsYaml() throws Exception {
     assertThat(AlertRuleFiles.builtIn().rules())
         .isEqualTo(AlertRuleFiles.read(REPO.resolve("config/alerts.yaml")).rules());

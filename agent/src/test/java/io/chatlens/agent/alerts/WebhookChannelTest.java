@@ -54,7 +54,7 @@ class WebhookChannelTest {
              "summary":"Error rate 0.0734 is above 0.05 over 5m","description":"Messages of chatbot fail",
              "value":0.0734,"threshold":0.05,"comparison":"above","signal":"error_rate","window":"5m",
              "service":"chatbot","labels":{"team":"chat"},"since":"2024-01-15T10:30:00Z",
-             "timestamp":"2024-01-15T10:32:00Z","repeat":false}""")));
+             "timestamp":"2024-01-15T10:32:00Z","repeat":false,"runbook_url":"docs/runbooks/high-error-rate.md"}""")));
   }
 
   @Test
@@ -65,6 +65,9 @@ class WebhookChannelTest {
         .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing(
             ":white_check_mark: *[RESOLVED] critical HighErrorRate: Error rate 0.01 is above 0.05 over 5m*\n"
                 + "Messages of chatbot fail\nservice chatbot | value 0.01 | above 0.05 over 5m"))));
+    webhook.verify(postRequestedFor(urlEqualTo("/hook"))
+        .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing(
+            "\nRunbook: docs/runbooks/high-error-rate.md"))));
     List<LoggedRequest> requests = webhook.findAll(postRequestedFor(urlEqualTo("/hook")));
     assertThat(requests.get(0).getBodyAsString()).startsWith("{\"text\":").endsWith("}").doesNotContain("\"alert\"");
   }
