@@ -305,6 +305,40 @@ class AgentHttpServerTest {
   }
 
   @Test
+  void closeEndsItsIoThreadAndEveryWorkerEvenOneBusyWithASlowView() throws Exception {
+    java.util.Set<Thread> before = endpointThreads();
+    CountDownLatch never = new CountDownLatch(1);
+    AtomicInteger entered = new AtomicInteger();
+    start(FAST, "", Map.of("/errors", () -> {
+      entered.incrementAndGet();
+      try {
+        never.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException stop) {
+        Thread.currentThread().interrupt();
+      }
+      return "{}";
+    }));
+    assertThat(exchange("GET /metrics HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 200 ");
+    connect().getOutputStream().write("GET /errors HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    await().atMost(Duration.ofSeconds(5)).until(() -> entered.get() == 1);
+    List<Thread> own = endpointThreads().stream().filter(thread -> !before.contains(thread)).toList();
+    assertThat(own).as("this server's threads").isNotEmpty();
+    assertThat(own).extracting(Thread::getName).contains("chatlens-endpoint-io")
+        .hasSizeGreaterThanOrEqualTo(1 + FAST.workers());
+
+    server.close();
+
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(own)
+        .as("threads still alive after close()").noneMatch(Thread::isAlive));
+  }
+
+  private static java.util.Set<Thread> endpointThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().startsWith("chatlens-endpoint-"))
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  @Test
   void aTakenPortGivesNoServer() throws Exception {
     start(FAST, "", Map.of());
     PullMetricReader reader = PullMetricReader.sharing(List::of);
