@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * another query), and one that returns a lazy ORM-like collection ({@code org.acme.cursor.LazyBag}, whose every
  * {@code size()} the chatbot counts): with the agent the chatbot gives the same answers, and sees the same number
  * of {@code size()} calls, as without, because the agent never iterates or calls into a value it cannot count
- * without side effects.
+ * without side effects. The same goes for a session cleanup that returns a lazy collection
+ * ({@code org.acme.cursor.Sessions.Expired}): the agent never reads it, so the chatbot counts no reads.
  */
 class CursorSmokeTest {
 
@@ -40,7 +41,8 @@ class CursorSmokeTest {
       assertThat(jvm.waitForExit(TIMEOUT)).as(jvm.describe()).isZero();
       plain = jvm.stdout();
     }
-    assertThat(plain).contains("answered 4 of 5").contains("size() of lazy archive results called 1 times");
+    assertThat(plain).contains("answered 4 of 5").contains("size() of lazy archive results called 1 times")
+        .contains("reads of the lazy expired sessions: 0");
     try (OtlpReceiver receiver = new OtlpReceiver();
         RunningJvm jvm = cursorBot().exportTo(receiver).start()) {
       assertThat(jvm.waitForExit(TIMEOUT)).as(jvm.describe()).isZero();
@@ -53,6 +55,8 @@ class CursorSmokeTest {
         assertThat(span.attribute("chatbot.search.results")).as("not counted: unknown").isNull();
         assertThat(span.attribute("error.type")).isNull();
       });
+      await().atMost(TIMEOUT).untilAsserted(() -> assertThat(Spans.named(Spans.ofService(receiver.spans(), "cursor"),
+          "Sessions.expireIdle")).as("the cleanup that returned a lazy collection was instrumented").hasSize(1));
       List<ReceivedSpan> archive = Spans.named(Spans.ofService(receiver.spans(), "cursor"), "Index.archive");
       assertThat(archive).as("the lazy collection's search").hasSize(1)
           .allSatisfy(span -> assertThat(span.attribute("chatbot.search.results")).isNull());

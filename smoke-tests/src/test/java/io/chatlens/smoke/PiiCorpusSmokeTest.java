@@ -11,12 +11,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.chatlens.smoke.harness.AgentJvm;
 import io.chatlens.smoke.harness.Http;
 import io.chatlens.smoke.harness.OtlpReceiver;
 import io.chatlens.smoke.harness.Paths;
 import io.chatlens.smoke.harness.Ports;
 import io.chatlens.smoke.harness.RunningJvm;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +35,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,8 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the real agent as user messages, search queries, command names (the parser returns what the user typed), typed
  * {@code /commands}, exception messages and application log lines; an alert rule whose label keys, label values
  * and summary hold secrets fires. No secret substring appears in any output: OTLP spans (attributes, events,
- * names), OTLP logs and metrics, the log files, {@code /metrics}, {@code /errors}, the alert webhook's bodies,
- * the Sentry events, the agent's own diagnostics. Each channel is first shown to have carried redacted data, so a
+ * names), OTLP logs and metrics, the log files, {@code /metrics}, {@code /errors}, the alert webhook's bodies, the
+ * alert e-mails (subject, headers and text, received by GreenMail), the Sentry events, the agent's own diagnostics. Each channel is first shown to have carried redacted data, so a
  * channel that captured nothing fails the test. Innocent messages are recorded unchanged, and the command label
  * is bounded ({@code other} beyond chatlens.metrics.max-label-values, counted).
  */
@@ -52,6 +57,9 @@ class PiiCorpusSmokeTest {
   /** Secrets that only the alert rule holds. */
   private static final List<String> RULE_SECRETS = List.of("sk_live_4eC39HqLyjWDarjtT1zdp7dc", "AKIAIOSFODNN7EXAMPLE",
       "oncall.lead@example.com", "7946 0958");
+
+  @RegisterExtension
+  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
   @TempDir
   Path directory;
@@ -126,10 +134,17 @@ class PiiCorpusSmokeTest {
             .property("chatlens.alerts.file", rules.toString())
             .property("chatlens.alerts.interval", "200ms")
             .property("chatlens.alerts.webhook.url", hooks.baseUrl() + "/hook")
+            .property("chatlens.alerts.email.smtp-host", "127.0.0.1")
+            .property("chatlens.alerts.email.smtp-port", Integer.toString(mail.getSmtp().getPort()))
+            .property("chatlens.alerts.email.tls", "none")
+            .property("chatlens.alerts.email.from", "ChatLens <chatlens@example.org>")
+            .property("chatlens.alerts.email.to", "oncall@example.org")
             .args(messages.toString()).start()) {
       bot.awaitStdout("TURNS_DONE", TIMEOUT);
       await().atMost(TIMEOUT).untilAsserted(() -> assertThat(webhookBodies()).isNotEmpty()
           .anySatisfy(body -> assertThat(body).contains("\"status\":\"firing\"")));
+      await().atMost(TIMEOUT).untilAsserted(() -> assertThat(alertMails()).isNotEmpty()
+          .anySatisfy(text -> assertThat(text).contains("[FIRING]")));
       await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sentryBodies()).hasSizeGreaterThanOrEqualTo(20));
       String prometheus = Http.get("http://127.0.0.1:" + port + "/metrics").body();
       String errors = Http.get("http://127.0.0.1:" + port + "/errors").body();
@@ -152,6 +167,7 @@ class PiiCorpusSmokeTest {
       outputs.put("/metrics", prometheus);
       outputs.put("/errors", errors);
       outputs.put("alert webhook", String.join("\n", webhookBodies()));
+      outputs.put("alert e-mails", String.join("\n", alertMails()));
       outputs.put("Sentry events", String.join("\n", sentryBodies()));
       outputs.put("log files", logFiles(directory.resolve("logs")));
       outputs.put("agent diagnostics (stderr)", bot.stderr());
@@ -165,6 +181,7 @@ class PiiCorpusSmokeTest {
     assertThat(outputs.get("OTLP traces")).as("span attributes, events and names")
         .contains("chatbot.message", "exception.message", "Router.route");
     assertThat(outputs.get("alert webhook")).contains("CustomerDataErrors", "[REDACTED:token]");
+    assertThat(outputs.get("alert e-mails")).contains("CustomerDataErrors", "[REDACTED:token]", "[REDACTED:email]");
     assertThat(outputs.get("OTLP logs")).as("the application's own log lines").contains("received message");
     assertThat(outputs.get("log files")).contains("Error in Store.save");
 
@@ -179,6 +196,20 @@ class PiiCorpusSmokeTest {
 
   private List<String> webhookBodies() {
     return hooks.findAll(postRequestedFor(urlEqualTo("/hook"))).stream().map(LoggedRequest::getBodyAsString).toList();
+  }
+
+  /** Each alert e-mail as the decoded subject, the whole message as sent (headers, encoded body) and its text. */
+  private static List<String> alertMails() throws Exception {
+    List<String> texts = new ArrayList<>();
+    for (MimeMessage message : mail.getReceivedMessages()) {
+      String subject = message.getSubject();
+      if (subject != null && subject.startsWith("[chatlens]")) {
+        Object content = message.getContent();
+        texts.add(subject + "\n" + GreenMailUtil.getWholeMessage(message) + "\n"
+            + (content instanceof String text ? text : GreenMailUtil.getBody(message)));
+      }
+    }
+    return texts;
   }
 
   private List<String> sentryBodies() throws Exception {

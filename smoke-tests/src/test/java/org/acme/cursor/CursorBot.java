@@ -7,6 +7,8 @@ public final class CursorBot {
 
   public static void main(String[] args) {
     Desk desk = new Desk();
+    Sessions sessions = new Sessions();
+    sessions.open("ada");
     String[] questions = {"how do I reset my password", "when do refunds arrive", "is shipping free",
         "what are the password rules", "tell me a joke"};
     int answered = 0;
@@ -17,5 +19,7 @@ public final class CursorBot {
     }
     System.out.println("answered " + answered + " of " + questions.length);
     System.out.println("size() of lazy archive results called " + LazyBag.sizeCalls + " times");
+    sessions.expireIdle();
+    System.out.println("reads of the lazy expired sessions: " + Sessions.Expired.reads);
   }
 }

@@ -14,8 +14,9 @@ import java.util.function.Supplier;
 
 /**
  * The health JSON. {@code /health/live}: the agent runs (so does the application it lives in), nothing else is
- * looked at and no metric is collected. {@code /health/ready} (and {@code /health}): the agent's status, each exporter's state and the time of its last successful
- * export, what was dropped, and the active alerts.
+ * looked at and no metric is collected. {@code /health/ready} (and {@code /health}): the agent's status, each
+ * exporter's state and the time of its last successful export, what was dropped (the agent's own counters, and the
+ * SDK's queue drops as of the last metric collection: no request here collects), and the active alerts.
  */
 public final class HealthReport {
 
@@ -88,7 +89,7 @@ public final class HealthReport {
 
   private String json(String status) {
     Map<String, Long> dropped = new TreeMap<>(agentDrops.get());
-    dropped.putAll(sdkDrops(metrics.collect()));
+    dropped.putAll(metrics.lastSdkDrops()); // as of the last collection: a health request collects nothing
     StringBuilder out = new StringBuilder(512);
     out.append("{\"status\":\"").append(status).append("\",\"agent\":{\"name\":\"chatlens\",\"version\":\"")
         .append(AgentVersion.get()).append("\",\"uptimeSeconds\":")

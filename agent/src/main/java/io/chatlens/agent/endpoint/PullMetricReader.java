@@ -8,9 +8,11 @@ import io.opentelemetry.sdk.metrics.export.CollectionRegistration;
 import io.opentelemetry.sdk.metrics.export.MetricReader;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A metric reader that collects (cumulatively) only when asked: for scrapes and the health report. It can also be a
+ * A metric reader that collects (cumulatively) only when asked: for scrapes and the live page (the health report
+ * reads the drop counts of the last collection). It can also be a
  * view of another cumulative in-process reader ({@link #sharing}): every reader registered on the meter provider
  * keeps its own copy of every metric, updated on every measurement on the application's threads, so the agent
  * registers one in-process reader and lets the endpoint and the alert engine share it.
@@ -19,6 +21,7 @@ public final class PullMetricReader implements MetricReader {
 
   private volatile CollectionRegistration registration;
   private final java.util.function.Supplier<Collection<MetricData>> shared;
+  private volatile Map<String, Long> lastSdkDrops = Map.of();
 
   public PullMetricReader() {
     this.shared = null;
@@ -38,13 +41,28 @@ public final class PullMetricReader implements MetricReader {
     this.registration = registration;
   }
 
-  /** Every metric now; empty until the SDK is built. */
+  /**
+   * Every metric now; empty until the SDK is built. Also keeps the SDK's queue drops of this collection for
+   * {@link #lastSdkDrops}.
+   */
   public Collection<MetricData> collect() {
+    Collection<MetricData> collected;
     if (shared != null) {
-      return shared.get();
+      collected = shared.get();
+    } else {
+      CollectionRegistration current = registration;
+      collected = current == null ? List.of() : current.collectAllMetrics();
     }
-    CollectionRegistration current = registration;
-    return current == null ? List.of() : current.collectAllMetrics();
+    lastSdkDrops = HealthReport.sdkDrops(collected);
+    return collected;
+  }
+
+  /**
+   * The items the SDK dropped because its queues were full, by signal, as of the last {@link #collect} (a
+   * {@code /metrics} scrape, the live page's sampler); empty before the first. Reading it collects nothing.
+   */
+  public Map<String, Long> lastSdkDrops() {
+    return lastSdkDrops;
   }
 
   @Override

@@ -1,18 +1,23 @@
 package io.chatlens.agent.redaction;
 
 /**
- * Finds payment card numbers: 13 to 19 digits, optionally grouped by spaces or dashes (up to
- * {@value #MAX_SEPARATORS} of them between two groups, so {@code 4111  1111  1111  1111} and
- * {@code 4111 - 1111 - 1111 - 1111} are found too), that pass the Luhn check. Digit runs are found by a plain scan, so text without a long enough run costs one
- * pass and no regular expression. Numbers glued to letters or to a decimal point are not card numbers.
+ * Finds payment card numbers: 13 to 19 digits, optionally grouped by runs of spaces or dashes (any run of up to
+ * {@value #MAX_SEPARATORS} of them between two groups, so {@code 4111    1111 1111 1111} and
+ * {@code 4111 - 1111 - 1111 - 1111} are found too), that pass the Luhn check. Digit runs are found by a plain scan,
+ * so text without a long enough run costs one pass and no regular expression; a separator run is read at most once
+ * per digit group that can start a number before it (at most {@value #MAX_DIGITS}), so the scan stays linear in the
+ * text. Numbers glued to letters or to a decimal point are not card numbers.
  */
 final class CardNumberDetector implements Detector {
 
   private static final String MARKER = RedactionMarkers.marker(RedactionMarkers.CARD);
   private static final int MIN_DIGITS = 13;
   private static final int MAX_DIGITS = 19;
-  /** The longest run of spaces and dashes allowed between two digit groups. */
-  static final int MAX_SEPARATORS = 3;
+  /**
+   * The longest run of spaces and dashes allowed between two digit groups: wide enough for any way a person pads a
+   * card number, short enough that digits in separate table columns are not read as one number.
+   */
+  static final int MAX_SEPARATORS = 16;
 
   @Override
   public void detect(String text, Findings findings) {
@@ -46,7 +51,7 @@ final class CardNumberDetector implements Detector {
     }
   }
 
-  /** End of the run of digits starting at {@code start}, allowing single space or dash separators. */
+  /** End of the run of digits starting at {@code start}, allowing separator runs between groups. */
   private static int runEnd(String text, int start) {
     int length = text.length();
     int i = start;

@@ -19,13 +19,25 @@ class TlsSocketsTest {
   @TempDir
   Path dir;
 
-  private static void keytool(String... args) throws Exception {
+  /**
+   * Runs keytool with a timeout that can fire: its output goes to a file, not to a pipe read before
+   * {@link Process#waitFor(long, TimeUnit)} (a read blocks until the tool exits, so a hung keytool would hang the
+   * build), as the smoke tests' {@code Processes} does. On timeout the tool is killed and the test fails with its
+   * output so far.
+   */
+  private void keytool(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(output).isZero();
+    Path output = Files.createTempFile(dir, "keytool", ".out");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+    if (!exited) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+    assertThat(exited).as("keytool exited within 60 s; output so far: %s", Files.readString(output)).isTrue();
+    assertThat(process.exitValue()).as(Files.readString(output)).isZero();
   }
 
   @Test

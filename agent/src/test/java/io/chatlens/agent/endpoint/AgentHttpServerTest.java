@@ -78,6 +78,40 @@ class AgentHttpServerTest {
     assertThat(exchange("GET /health/ready HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 200 OK")
         .contains("{\"status\":\"UP\"").contains("\"exporters\":{}");
     assertThat(exchange("GET /health HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 200 OK").contains("\"dropped\":{");
+    assertThat(collections).as("readiness and health collect nothing").hasValue(1);
+  }
+
+  @Test
+  void readinessShowsTheSdkDropsOfTheLastCollectionWithoutCollecting() throws Exception {
+    AtomicInteger callbacks = new AtomicInteger();
+    PullMetricReader reader = new PullMetricReader();
+    try (io.opentelemetry.sdk.metrics.SdkMeterProvider meters =
+        io.opentelemetry.sdk.metrics.SdkMeterProvider.builder().registerMetricReader(reader).build()) {
+      io.opentelemetry.api.metrics.Meter meter = meters.get("test");
+      meter.gaugeBuilder("test.callbacks").ofLongs().buildWithCallback(gauge -> gauge.record(callbacks.incrementAndGet()));
+      io.opentelemetry.api.metrics.LongCounter processed = meter.counterBuilder("otel.sdk.processor.span.processed").build();
+      processed.add(3, io.opentelemetry.api.common.Attributes.of(
+          io.opentelemetry.api.common.AttributeKey.stringKey("error.type"), "queue_full"));
+      processed.add(5);
+      HealthReport health = new HealthReport(Map.of(), reader, Map::of, List::of);
+      server = AgentHttpServer.start("127.0.0.1", 0,
+          new AgentHttpServer.Routes(reader, Resource.empty(), health, Map.of(), ""), FAST);
+      assertThat(server).isNotNull();
+
+      for (String path : List.of("/health/ready", "/health", "/health/ready")) {
+        assertThat(exchange("GET " + path + " HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 200 OK")
+            .contains("\"dropped\":{}");
+      }
+      assertThat(callbacks).as("metric callbacks run by readiness and health requests").hasValue(0);
+
+      assertThat(exchange("GET /metrics HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 200 OK")
+          .contains("test_callbacks");
+      assertThat(callbacks).hasValue(1);
+      assertThat(exchange("GET /health/ready HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 200 OK")
+          .contains("\"dropped\":{\"spans\":3}");
+      assertThat(exchange("GET /health HTTP/1.1\r\n\r\n")).contains("\"dropped\":{\"spans\":3}");
+      assertThat(callbacks).as("still only the scrape's collection").hasValue(1);
+    }
   }
 
   @Test
@@ -268,6 +302,40 @@ class AgentHttpServerTest {
     assertThat(threads).isNotEmpty().allSatisfy(thread -> assertThat(thread.isDaemon()).isTrue());
     assertThat(threads).extracting(Thread::getName).contains("chatlens-endpoint-io", "chatlens-endpoint-1");
     assertThat(threads.size()).isLessThanOrEqualTo(1 + FAST.workers());
+  }
+
+  @Test
+  void closeEndsItsIoThreadAndEveryWorkerEvenOneBusyWithASlowView() throws Exception {
+    java.util.Set<Thread> before = endpointThreads();
+    CountDownLatch never = new CountDownLatch(1);
+    AtomicInteger entered = new AtomicInteger();
+    start(FAST, "", Map.of("/errors", () -> {
+      entered.incrementAndGet();
+      try {
+        never.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException stop) {
+        Thread.currentThread().interrupt();
+      }
+      return "{}";
+    }));
+    assertThat(exchange("GET /metrics HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 200 ");
+    connect().getOutputStream().write("GET /errors HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    await().atMost(Duration.ofSeconds(5)).until(() -> entered.get() == 1);
+    List<Thread> own = endpointThreads().stream().filter(thread -> !before.contains(thread)).toList();
+    assertThat(own).as("this server's threads").isNotEmpty();
+    assertThat(own).extracting(Thread::getName).contains("chatlens-endpoint-io")
+        .hasSizeGreaterThanOrEqualTo(1 + FAST.workers());
+
+    server.close();
+
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(own)
+        .as("threads still alive after close()").noneMatch(Thread::isAlive));
+  }
+
+  private static java.util.Set<Thread> endpointThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().startsWith("chatlens-endpoint-"))
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   @Test

@@ -178,13 +178,25 @@ class RedactorTextTest {
         // several spaces or dashes between groups used to leak (issue 11, item 7)
         arguments("4111  1111  1111  1111", "[REDACTED:card]"),
         arguments("pay 4111 - 1111 - 1111 - 1111 now", "pay [REDACTED:card] now"),
-        arguments("5555--5555--5555--4444", "[REDACTED:card]"));
+        arguments("5555--5555--5555--4444", "[REDACTED:card]"),
+        arguments("4111    1111 1111 1111", "[REDACTED:card]"),
+        arguments("card 4111        1111        1111        1111 ok", "card [REDACTED:card] ok"),
+        arguments("4111 -- -- 1111----------1111 - - - - 1111", "[REDACTED:card]"));
+  }
+
+  @Test
+  void digitGroupsPaddedWithLongSeparatorRunsAreScannedInLinearTime() {
+    String text = ("1" + " ".repeat(CardNumberDetector.MAX_SEPARATORS)).repeat(40_000) + "x"
+        + ("7" + "-".repeat(CardNumberDetector.MAX_SEPARATORS + 1)).repeat(40_000);
+    String redacted = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+        () -> redactor.redact(text));
+    assertThat(redacted).isNotNull();
   }
 
   static Stream<String> notCards() {
     return Stream.of("order 1234567890123", "2024-01-15T10:30:45.123Z", "order 1234 5678",
         "4111 1111 1111 1112", "id 41111111111111111111", "ts=1705314645123", "ref ABC4111111111111111",
-        "4111  1111  1111  1112", "4111    1111 1111 1111", "amount 1234567890003.45", "version 1.4111111111111111", "20240115103045123",
+        "4111  1111  1111  1112", "4111    1111 1111 1112", "amount 1234567890003.45", "version 1.4111111111111111", "20240115103045123",
         "phone 0044 20 7946 0958");
   }
 

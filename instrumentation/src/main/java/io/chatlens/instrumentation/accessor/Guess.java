@@ -1,6 +1,9 @@
 package io.chatlens.instrumentation.accessor;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -126,6 +129,39 @@ public final class Guess {
       return number.longValue();
     }
     return UNKNOWN;
+  }
+
+  /**
+   * At most {@code max} elements of a value, read without side effects: the first elements of an array of objects,
+   * of a JDK collection (the same classes {@link #count} counts: the JDK's own, not a wrapper or view that may hand
+   * iteration on to the application's collection) or the content of an {@code Optional}; an empty list for null.
+   * Anything else (an {@code Iterable} that may be a one-shot cursor, an ORM's lazy collection, a collection class of
+   * the application, an array of primitives) is never iterated: {@code null}.
+   */
+  public static List<Object> elements(Object value, int max) {
+    if (value == null || max <= 0) {
+      return List.of();
+    }
+    Class<?> type = value.getClass();
+    if (type.isArray()) {
+      if (type.getComponentType().isPrimitive()) {
+        return null;
+      }
+      Object[] array = (Object[]) value;
+      return new ArrayList<>(java.util.Arrays.asList(array).subList(0, Math.min(array.length, max)));
+    }
+    if (value instanceof Optional<?> optional) {
+      return optional.isPresent() ? List.of(optional.get()) : List.of();
+    }
+    if (!(value instanceof Collection<?> collection) || !isJdkClass(type) || isDelegatingView(type)) {
+      return null;
+    }
+    List<Object> elements = new ArrayList<>(Math.min(max, 16));
+    Iterator<?> iterator = collection.iterator();
+    while (elements.size() < max && iterator.hasNext()) {
+      elements.add(iterator.next());
+    }
+    return elements;
   }
 
   /** A class of the JDK itself (loaded by the boot or platform loader), whose size() has no side effects. */

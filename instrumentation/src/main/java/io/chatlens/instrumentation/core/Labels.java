@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class Labels {
 
-  private static final int LIMIT = 4096;
+  static final int LIMIT = 4096;
 
   private final AttributeKey<String> first;
   private final AttributeKey<String> second;
@@ -54,5 +54,14 @@ public final class Labels {
       }
     }
     return built;
+  }
+
+  /** Label combinations cached, at most {@value #LIMIT}. */
+  int cached() {
+    int cached = 0;
+    for (ConcurrentMap<String, Attributes> inner : cache.values()) {
+      cached += inner.size();
+    }
+    return cached;
   }
 }

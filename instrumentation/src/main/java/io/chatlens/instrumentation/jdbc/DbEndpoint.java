@@ -3,12 +3,12 @@ package io.chatlens.instrumentation.jdbc;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * One database, as a JDBC URL names it, with the span and metric attributes of each query shape against
- * it computed once and cached (bounded).
+ * it computed once and cached: at most {@value #SHAPE_LIMIT} shapes, the least recently used evicted one at a time
+ * (O(1), under the lock of one shard of the cache), so the bound is hard and a flood of distinct statements never
+ * empties the cache of the shapes in use.
  */
 final class DbEndpoint {
 
@@ -19,14 +19,14 @@ final class DbEndpoint {
   static final AttributeKey<String> QUERY = AttributeKey.stringKey("db.query.text");
   static final AttributeKey<String> ADDRESS = AttributeKey.stringKey("server.address");
   static final AttributeKey<Long> PORT = AttributeKey.longKey("server.port");
-  private static final int SHAPE_LIMIT = 1000;
+  static final int SHAPE_LIMIT = 1000;
 
   /** The attributes of one query shape against this endpoint. */
   record QueryShape(String spanName, Attributes spanAttributes, Attributes metricAttributes, SanitizedSql sql) {}
 
   final DbInfo info;
   final Attributes base;
-  private final ConcurrentMap<SanitizedSql, QueryShape> shapes = new ConcurrentHashMap<>();
+  private final BoundedLruCache<SanitizedSql, QueryShape> shapes = new BoundedLruCache<>(SHAPE_LIMIT);
 
   DbEndpoint(DbInfo info) {
     this.info = info;
@@ -47,12 +47,14 @@ final class DbEndpoint {
     QueryShape shape = shapes.get(sql);
     if (shape == null) {
       shape = build(sql);
-      if (shapes.size() >= SHAPE_LIMIT) {
-        shapes.clear();
-      }
       shapes.put(sql, shape);
     }
     return shape;
+  }
+
+  /** Query shapes cached, at most {@value #SHAPE_LIMIT}. */
+  int cachedShapes() {
+    return shapes.size();
   }
 
   private QueryShape build(SanitizedSql sql) {

@@ -14,7 +14,6 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributesBuilder;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +32,9 @@ public final class SessionHandler extends BaseHandler {
   private volatile WeakReference<Object> lastManager = new WeakReference<>(null);
   private final AtomicLong callbackFaults = new AtomicLong();
   private static final Object[] NO_ARGUMENTS = new Object[0];
+  /** Most elements of a cleanup method's returned collection or array read for the session ids it ended. */
+  static final int MAX_CLEANUP_ELEMENTS = 1000;
+  private final AtomicLong unreadCleanups = new AtomicLong();
 
   public SessionHandler(Instruments instruments, Events events, Settings settings, SessionTable table) {
     super(instruments, events, settings);
@@ -83,6 +85,14 @@ public final class SessionHandler extends BaseHandler {
   @Override
   public long callbackFaults() {
     return callbackFaults.get();
+  }
+
+  /**
+   * Cleanup calls whose returned value was not read: neither a number, nor a JDK collection, an array of objects or
+   * an {@code Optional} (a lazy or one-shot collection of the application is never iterated).
+   */
+  long unreadCleanups() {
+    return unreadCleanups.get();
   }
 
   @Override
@@ -171,13 +181,15 @@ public final class SessionHandler extends BaseHandler {
     String sessionId = (String) invocation.state;
     if (sessionId != null) {
       add(ended, table.ended(sessionId));
-    } else if (returned instanceof Collection<?> collection) {
-      for (Object item : collection) {
-        add(ended, table.ended(Guess.sessionId(item)));
-      }
-    } else if (returned != null && returned.getClass().isArray() && !returned.getClass().getComponentType().isPrimitive()) {
-      for (Object item : (Object[]) returned) {
-        add(ended, table.ended(Guess.sessionId(item)));
+    } else if (returned instanceof Iterable<?> || returned instanceof java.util.Optional<?>
+        || returned != null && returned.getClass().isArray()) {
+      List<Object> items = Guess.elements(returned, MAX_CLEANUP_ELEMENTS);
+      if (items == null) {
+        unreadCleanups.incrementAndGet(); // not a value read without side effects: never iterated
+      } else {
+        for (Object item : items) {
+          add(ended, table.ended(Guess.sessionId(item)));
+        }
       }
     } else if (returned instanceof Number count && count.longValue() > 0) {
       ended.addAll(table.removeLeastRecentlyActive(count.longValue()));
