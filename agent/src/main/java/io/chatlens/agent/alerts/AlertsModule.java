@@ -86,6 +86,11 @@ public final class AlertsModule {
     return remoteChannels(config, config.get(ConfigKeys.ALERTS_NOTIFY_TIMEOUT));
   }
 
+  /** The log channel: every notification as an audit event of the structured log, written to this sink. */
+  public static NotificationChannel logChannel(io.chatlens.instrumentation.core.EventSink sink) {
+    return new LogChannel(sink);
+  }
+
   /** The webhook and e-mail channels the configuration asks for. */
   static List<NotificationChannel> remoteChannels(AgentConfig config, Duration timeout) {
     List<NotificationChannel> channels = new ArrayList<>();

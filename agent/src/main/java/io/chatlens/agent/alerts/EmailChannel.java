@@ -88,6 +88,12 @@ final class EmailChannel implements NotificationChannel {
     send(session -> MailMessage.build(session, message, from, to));
   }
 
+  @Override
+  public String deliverWithReceipt(AlertMessage message) throws IOException {
+    String reply = send(session -> MailMessage.build(session, message, from, to));
+    return "SMTP " + (reply == null || reply.isBlank() ? "accepted" : reply.strip()) + " from " + server.host();
+  }
+
   /** A notice as a plain-text mail: subject {@code [chatlens] <subject>}, its text as the body. */
   @Override
   public void deliver(Notice notice) throws IOException {
@@ -98,14 +104,15 @@ final class EmailChannel implements NotificationChannel {
     MimeMessage build(Session session) throws MessagingException;
   }
 
-  private void send(MimeBuilder builder) throws IOException {
+  /** Sends the message; returns the SMTP server's last reply. */
+  private String send(MimeBuilder builder) throws IOException {
     // Jakarta Mail and Activation look up services through the context class loader: make it the agent's,
     // so they find their relocated selves and never the application's copies.
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(EmailChannel.class.getClassLoader());
     try {
-      transmit(builder);
+      return transmit(builder);
     } catch (MessagingException failure) {
       throw new IOException(describe(failure), failure);
     } finally {
@@ -113,7 +120,7 @@ final class EmailChannel implements NotificationChannel {
     }
   }
 
-  private void transmit(MimeBuilder builder) throws MessagingException {
+  private String transmit(MimeBuilder builder) throws MessagingException {
     Session session = Session.getInstance(properties(server, from));
     MimeMessage mime = builder.build(session);
     String user = server.authenticates() ? server.username() : null;
@@ -126,6 +133,7 @@ final class EmailChannel implements NotificationChannel {
     try {
       transport.connect(server.host(), server.port(), user, password);
       transport.sendMessage(mime, mime.getAllRecipients());
+      return ((SMTPTransport) transport).getLastServerResponse();
     } finally {
       try {
         transport.close();

@@ -39,6 +39,11 @@ final class WebhookChannel implements NotificationChannel {
     post(payload(message));
   }
 
+  @Override
+  public String deliverWithReceipt(AlertMessage message) throws IOException, InterruptedException {
+    return "HTTP " + post(payload(message)) + " from " + url.getHost();
+  }
+
   /** A notice: {@code {"type":..., "subject":..., "text":..., "service":..., "timestamp":..., "fields":{...}}}, or for
    * Slack one text field. */
   @Override
@@ -50,7 +55,8 @@ final class WebhookChannel implements NotificationChannel {
             .field("fields", notice.fields()).end());
   }
 
-  private void post(String payload) throws IOException, InterruptedException {
+  /** Posts the payload; returns the HTTP status, or throws when it is not 2xx. */
+  private int post(String payload) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
         .header("Content-Type", "application/json; charset=utf-8")
         .header("User-Agent", "ChatLens-alerts")
@@ -60,6 +66,7 @@ final class WebhookChannel implements NotificationChannel {
     if (response.statusCode() / 100 != 2) {
       throw new IOException("HTTP " + response.statusCode());
     }
+    return response.statusCode();
   }
 
   /** The request body. */

@@ -37,6 +37,9 @@ public final class CommandLine {
       case "report" -> {
         return ReportCommand.run(rest, out, err);
       }
+      case "alerts" -> {
+        return AlertsCommand.run(rest, out, err);
+      }
       default -> {
         err.println("chatlens: unknown command '" + args[0] + "'");
         usage(err);
@@ -58,6 +61,8 @@ public final class CommandLine {
     out.println("  config --keys              print the configuration reference as a Markdown table");
     out.println("  rules export [FILE]        print alert rules (default: the built-in ones) as Prometheus rules; --out OUT writes them");
     out.println("  rules check FILE           validate an alerts.yaml; exit status 1 on errors");
+    out.println("  alerts test [FILE]         send a test notification through every configured alert channel (the log,");
+    out.println("                             webhook or Slack, e-mail); prints each answer; exit status 1 if one failed");
     out.println("  report [LOG_DIR] [options] report on the structured logs (default ./logs): --since 7d, --out FILE,");
     out.println("                             --format html|text|json (default text, or --out's extension), --progress");
     out.println("  version                    print the agent version");
