@@ -224,6 +224,30 @@ public enum Signal {
     }
   },
 
+  /**
+   * Heap still used right after the last garbage collection / heap limit: the live data. Unlike the heap used now,
+   * which climbs to the limit between two collections in a healthy JVM, it only stays high when the live data does
+   * not fit.
+   */
+  HEAP_AFTER_GC_RATIO("Heap used right after the last GC / heap limit (jvm.memory.used_after_last_gc / "
+      + "jvm.memory.limit, type heap): the live data.") {
+    @Override
+    OptionalDouble compute(SignalWindow w, Map<String, Double> params) {
+      OptionalDouble limit = w.current(MEMORY_LIMIT, where(MEMORY_TYPE, "heap"));
+      OptionalDouble used = w.current(MEMORY_AFTER_GC, where(MEMORY_TYPE, "heap"));
+      if (limit.isEmpty() || limit.getAsDouble() <= 0 || used.isEmpty()) {
+        return OptionalDouble.empty();
+      }
+      return OptionalDouble.of(used.getAsDouble() / limit.getAsDouble());
+    }
+
+    @Override
+    String promQl(String window, Map<String, Double> params) {
+      return "sum by (job, instance) (jvm_memory_used_after_last_gc_bytes{jvm_memory_type=\"heap\"})"
+          + " / (sum by (job, instance) (jvm_memory_limit_bytes{jvm_memory_type=\"heap\"}) > 0)";
+    }
+  },
+
   /** CPU used by the JVM process, averaged over the window. */
   CPU_UTILIZATION("CPU used by the JVM process (0..1), averaged over the window.") {
     @Override
@@ -283,6 +307,7 @@ public enum Signal {
   static final String QUEUE_DEPTH = "chatbot.executor.queue.depth";
   static final String MEMORY_USED = "jvm.memory.used";
   static final String MEMORY_LIMIT = "jvm.memory.limit";
+  static final String MEMORY_AFTER_GC = "jvm.memory.used_after_last_gc";
   static final String MEMORY_TYPE = "jvm.memory.type";
   static final String PROCESS_CPU = "jvm.cpu.recent_utilization";
   static final String SYSTEM_CPU = "jvm.system.cpu.utilization";
@@ -290,7 +315,7 @@ public enum Signal {
 
   /** Every metric some signal reads (OpenTelemetry names). */
   static final Set<String> METRICS = Set.of(REQUESTS, ERRORS, RESPONSE_TIME, ACTIVE, SEARCHES, FEEDBACK, DB_FAILURES,
-      SLOW, POOL_COUNT, POOL_MAX, IN_FLIGHT, QUEUE_DEPTH, MEMORY_USED, MEMORY_LIMIT, PROCESS_CPU, SYSTEM_CPU,
+      SLOW, POOL_COUNT, POOL_MAX, IN_FLIGHT, QUEUE_DEPTH, MEMORY_USED, MEMORY_LIMIT, MEMORY_AFTER_GC, PROCESS_CPU, SYSTEM_CPU,
       FILESYSTEM_UTILIZATION);
 
   private final String description;

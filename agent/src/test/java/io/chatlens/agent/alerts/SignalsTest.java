@@ -195,6 +195,20 @@ class SignalsTest {
   }
 
   @Test
+  void heapAfterGcRatioIsTheLiveDataOverTheLimit() {
+    at(0, collection()
+        .upDown("jvm.memory.used", 950, "jvm.memory.type", "heap", "jvm.memory.pool.name", "G1 Old Gen")
+        .upDown("jvm.memory.used_after_last_gc", 0, "jvm.memory.type", "heap", "jvm.memory.pool.name", "G1 Eden Space")
+        .upDown("jvm.memory.used_after_last_gc", 400, "jvm.memory.type", "heap", "jvm.memory.pool.name", "G1 Old Gen")
+        .upDown("jvm.memory.used_after_last_gc", 7000, "jvm.memory.type", "non_heap", "jvm.memory.pool.name", "Metaspace")
+        .upDown("jvm.memory.limit", 1000, "jvm.memory.type", "heap", "jvm.memory.pool.name", "G1 Old Gen"));
+
+    // the heap is 95% used now, but only 40% is live: no memory pressure
+    assertThat(valueOf(Signal.HEAP_USED_RATIO)).isCloseTo(0.95, within(1e-12));
+    assertThat(valueOf(Signal.HEAP_AFTER_GC_RATIO)).isCloseTo(0.4, within(1e-12));
+  }
+
+  @Test
   void heapRatioWithoutALimitIsNoData() {
     at(0, collection().upDown("jvm.memory.used", 300, "jvm.memory.type", "heap"));
 

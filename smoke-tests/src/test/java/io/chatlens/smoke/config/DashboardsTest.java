@@ -322,6 +322,13 @@ class DashboardsTest {
         && e.contains("chatbot_response_time_seconds_bucket"));
     assertThat(expressions).anyMatch(e -> e.startsWith("histogram_quantile(0.95, ")
         && e.contains("chatbot_response_time_seconds_bucket"));
+    // the seed's "average response time" KPI: a stat panel of the mean, sum over count
+    assertThat(panels(dashboard)).anySatisfy(panel -> {
+      assertThat(panel.path("type").asText()).isEqualTo("stat");
+      assertThat(panel.path("title").asText()).isEqualTo("Average response time");
+      assertThat(panel.path("targets").get(0).path("expr").asText())
+          .contains("rate(chatbot_response_time_seconds_sum{").contains(") / sum(rate(chatbot_response_time_seconds_count{");
+    });
     assertThat(expressions).contains("ALERTS{alertstate=\"firing\", job=~\"$service\", instance=~\"$instance\"}");
   }
 
