@@ -10,12 +10,19 @@ import java.util.List;
  * @param rules the valid rules, in file order (a rule with an error is left out)
  * @param problems one line each, naming file, line, rule and field
  * @param readable false when the file could not be read or is not YAML at all
+ * @param channels the channels the seed's monitoring block names, {@link SeedChannels#NONE} without one
  */
-public record AlertRuleSet(String source, List<AlertRule> rules, List<ConfigProblem> problems, boolean readable) {
+public record AlertRuleSet(String source, List<AlertRule> rules, List<ConfigProblem> problems, boolean readable,
+    SeedChannels channels) {
 
   public AlertRuleSet {
     rules = List.copyOf(rules);
     problems = List.copyOf(problems);
+    channels = channels == null ? SeedChannels.NONE : channels;
+  }
+
+  public AlertRuleSet(String source, List<AlertRule> rules, List<ConfigProblem> problems, boolean readable) {
+    this(source, rules, problems, readable, SeedChannels.NONE);
   }
 
   public boolean hasErrors() {

@@ -69,19 +69,187 @@ final class AlertRulesParser {
       problems.add(error(line(root), "", "", "expected a mapping with a 'rules:' list"));
       return new AlertRuleSet(source, rules, problems, false);
     }
+    MonitoringBlock monitoring = null;
+    boolean hasRules = false;
     for (NodeTuple tuple : top.getValue()) {
       String key = scalar(tuple.getKeyNode());
       if ("rules".equals(key)) {
+        hasRules = true;
         if (tuple.getValueNode() instanceof SequenceNode list) {
           readRules(list, rules);
         } else if (!isNull(tuple.getValueNode())) {
           problems.add(error(line(tuple.getValueNode()), "rules", "", "expected a list of rules"));
         }
+      } else if ("monitoring".equals(key)) {
+        monitoring = new MonitoringBlock();
+        monitoring.read(tuple.getValueNode());
       } else {
-        problems.add(warn(line(tuple.getKeyNode()), String.valueOf(key), "", "unknown key; expected 'rules'"));
+        problems.add(warn(line(tuple.getKeyNode()), String.valueOf(key), "", "unknown key; expected 'rules' or 'monitoring'"));
       }
     }
-    return new AlertRuleSet(source, rules, problems, true);
+    if (monitoring == null) {
+      return new AlertRuleSet(source, rules, problems, true);
+    }
+    // The seed's block alone stands for the built-in rules with its thresholds; beside rules: it tunes those.
+    List<AlertRule> base = hasRules ? rules : AlertRuleFiles.builtIn().rules();
+    return new AlertRuleSet(source, monitoring.apply(base), problems, true, monitoring.channels());
+  }
+
+  /**
+   * The seed's "Monitoring Configuration" block, pasted as is: {@code metrics.*_threshold} set the thresholds of
+   * the built-in rules, {@code alerts.email} and {@code alerts.slack} the channels; {@code retention} is reported
+   * with where each period is set instead. Every key that cannot be mapped is a warning naming its line.
+   */
+  private final class MonitoringBlock {
+    /** Seed threshold key to the rule it sets. */
+    private static final Map<String, String> THRESHOLDS = Map.of(
+        "response_time_threshold", "ResponseTimeDegradation",
+        "error_rate_threshold", "HighErrorRate",
+        "memory_threshold", "MemoryExhaustion",
+        "cpu_threshold", "HighCpuUsage");
+    private final Map<String, Double> thresholds = new LinkedHashMap<>();
+    private final Map<String, Integer> thresholdLines = new LinkedHashMap<>();
+    private Boolean emailEnabled;
+    private final List<String> recipients = new ArrayList<>();
+    private Boolean slackEnabled;
+    private String slackUrl;
+
+    void read(Node block) {
+      for (NodeTuple section : entries(block, "monitoring")) {
+        String name = String.valueOf(scalar(section.getKeyNode()));
+        Node value = section.getValueNode();
+        switch (name) {
+          case "metrics" -> metrics(value);
+          case "alerts" -> alerts(value);
+          case "retention" -> retention(value);
+          default -> problems.add(warn(line(section.getKeyNode()), "monitoring." + name, "",
+              "cannot be mapped; expected metrics, alerts or retention"));
+        }
+      }
+    }
+
+    private List<NodeTuple> entries(Node node, String where) {
+      if (node instanceof MappingNode mapping) {
+        return mapping.getValue();
+      }
+      if (!isNull(node)) {
+        problems.add(warn(line(node), where, String.valueOf(scalar(node)), "expected a mapping; ignored"));
+      }
+      return List.of();
+    }
+
+    private void metrics(Node node) {
+      for (NodeTuple entry : entries(node, "monitoring.metrics")) {
+        String key = String.valueOf(scalar(entry.getKeyNode()));
+        String value = scalar(entry.getValueNode());
+        String field = "monitoring.metrics." + key;
+        String rule = THRESHOLDS.get(key);
+        if (rule == null) {
+          problems.add(warn(line(entry.getKeyNode()), field, String.valueOf(value), "cannot be mapped to a rule; known: "
+              + String.join(", ", new java.util.TreeSet<>(THRESHOLDS.keySet()))));
+          continue;
+        }
+        Double threshold = value == null ? null : parseNumber(value.strip());
+        if (threshold == null) {
+          problems.add(warn(line(entry.getValueNode()), field, String.valueOf(value),
+              "expected a number such as 0.05 or 5%; the rule " + rule + " keeps its threshold"));
+        } else {
+          thresholds.put(rule, threshold);
+          thresholdLines.put(rule, line(entry.getValueNode()));
+        }
+      }
+    }
+
+    private void alerts(Node node) {
+      for (NodeTuple entry : entries(node, "monitoring.alerts")) {
+        String channel = String.valueOf(scalar(entry.getKeyNode()));
+        if (!channel.equals("email") && !channel.equals("slack")) {
+          problems.add(warn(line(entry.getKeyNode()), "monitoring.alerts." + channel, "",
+              "cannot be mapped; expected email or slack"));
+          continue;
+        }
+        for (NodeTuple setting : entries(entry.getValueNode(), "monitoring.alerts." + channel)) {
+          String key = String.valueOf(scalar(setting.getKeyNode()));
+          String field = "monitoring.alerts." + channel + "." + key;
+          Node value = setting.getValueNode();
+          if (key.equals("enabled")) {
+            String text = String.valueOf(scalar(value)).strip().toLowerCase(Locale.ROOT);
+            if (!text.equals("true") && !text.equals("false")) {
+              problems.add(warn(line(value), field, text, "expected true or false; ignored"));
+            } else if (channel.equals("email")) {
+              emailEnabled = Boolean.valueOf(text);
+            } else {
+              slackEnabled = Boolean.valueOf(text);
+            }
+          } else if (channel.equals("email") && key.equals("recipients")) {
+            List<Node> items = value instanceof SequenceNode list ? list.getValue() : List.of(value);
+            for (Node item : items) {
+              String address = scalar(item);
+              if (address != null && address.strip().matches("[^@\\s]+@[^@\\s]+")) {
+                recipients.add(address.strip());
+              } else {
+                problems.add(warn(line(item), field, String.valueOf(address), "expected an e-mail address; ignored"));
+              }
+            }
+          } else if (channel.equals("slack") && key.equals("webhook_url")) {
+            // the URL holds the webhook's secret token: it is never repeated in a message
+            String url = String.valueOf(scalar(value)).strip();
+            if (url.contains("...")) {
+              problems.add(warn(line(value), field, "****", "is the example's placeholder: give your Slack "
+                  + "incoming-webhook URL (https://hooks.slack.com/services/...); no Slack notification is sent"));
+            } else {
+              try {
+                slackUrl = java.net.URI.create(ValueType.url().parse(url)).toString();
+              } catch (RuntimeException invalid) {
+                problems.add(warn(line(value), field, "****", "expected an http:// or https:// URL; no Slack "
+                    + "notification is sent"));
+              }
+            }
+          } else {
+            problems.add(warn(line(setting.getKeyNode()), field, String.valueOf(scalar(value)), "cannot be mapped; expected "
+                + (channel.equals("email") ? "enabled or recipients (the SMTP server is set in agent.properties: "
+                    + "chatlens.alerts.email.*)" : "enabled or webhook_url")));
+          }
+        }
+      }
+    }
+
+    private void retention(Node node) {
+      for (NodeTuple entry : entries(node, "monitoring.retention")) {
+        String key = String.valueOf(scalar(entry.getKeyNode()));
+        String value = String.valueOf(scalar(entry.getValueNode()));
+        String field = "monitoring.retention." + key;
+        String where = switch (key) {
+          case "logs" -> "log retention is set per log class in agent.properties: chatlens.log.profile, or "
+              + "chatlens.log.retention.debug/.info/.warn/.error (e.g. chatlens.log.retention.info=" + value + "d)";
+          case "metrics" -> "metric retention belongs to the metrics backend: Prometheus's --storage.tsdb.retention.time "
+              + "(config/docker-compose.yml keeps 90d)";
+          case "alerts" -> "alert notifications are audit events of the structured log, kept for "
+              + "chatlens.log.retention.audit (7 years by default)";
+          default -> null;
+        };
+        problems.add(warn(line(entry.getKeyNode()), field, value, where == null
+            ? "cannot be mapped; expected logs, metrics or alerts"
+            : "not applied from the alerts file: " + where));
+      }
+    }
+
+    List<AlertRule> apply(List<AlertRule> rules) {
+      List<AlertRule> result = new ArrayList<>();
+      for (AlertRule rule : rules) {
+        Double threshold = thresholds.remove(rule.name());
+        result.add(threshold == null ? rule : new AlertRule(rule.name(), rule.severity(), rule.signal(), rule.expr(),
+            rule.window(), rule.comparison(), threshold, rule.forDuration(), rule.summary(), rule.description(),
+            rule.labels(), rule.params(), rule.prometheusOnly(), rule.runbookUrl()));
+      }
+      thresholds.forEach((rule, value) -> problems.add(warn(thresholdLines.get(rule), rule, Thresholds.format(value),
+          "no rule named " + rule + " to set the threshold of")));
+      return result;
+    }
+
+    SeedChannels channels() {
+      return new SeedChannels(emailEnabled, recipients, slackEnabled, slackUrl);
+    }
   }
 
   private void readRules(SequenceNode list, List<AlertRule> rules) {

@@ -65,7 +65,7 @@ public final class AlertsModule {
       KpiGauges kpis = KpiGauges.register(meter, signals);
       Duration timeout = config.get(ConfigKeys.ALERTS_NOTIFY_TIMEOUT);
       NotificationDispatcher dispatcher = new NotificationDispatcher(config.serviceName(), redactor, meter,
-          new LogChannel(sink), remoteChannels(config, timeout));
+          new LogChannel(sink), remoteChannels(config, timeout, rules.channels()));
       AlertEngine engine = new AlertEngine(rules.inProcessRules(), signals, reader::collect, Clock.systemUTC(),
           config.get(ConfigKeys.ALERTS_INTERVAL), config.get(ConfigKeys.ALERTS_REPEAT_INTERVAL), dispatcher);
       engine.start();
@@ -83,7 +83,13 @@ public final class AlertsModule {
    * notices that are not alerts (scheduled report summaries). Configuration problems are reported as at startup.
    */
   public static List<NotificationChannel> notificationChannels(AgentConfig config) {
-    return remoteChannels(config, config.get(ConfigKeys.ALERTS_NOTIFY_TIMEOUT));
+    SeedChannels seed;
+    try {
+      seed = AlertRuleFiles.forAgent(config).channels();
+    } catch (RuntimeException unreadable) {
+      seed = SeedChannels.NONE;
+    }
+    return remoteChannels(config, config.get(ConfigKeys.ALERTS_NOTIFY_TIMEOUT), seed);
   }
 
   /** The log channel: every notification as an audit event of the structured log, written to this sink. */
@@ -93,15 +99,41 @@ public final class AlertsModule {
 
   /** The webhook and e-mail channels the configuration asks for. */
   static List<NotificationChannel> remoteChannels(AgentConfig config, Duration timeout) {
+    return remoteChannels(config, timeout, SeedChannels.NONE);
+  }
+
+  /**
+   * The webhook and e-mail channels the configuration asks for, completed by the seed's monitoring block of the
+   * alerts file: its Slack webhook when agent.properties names no webhook, its recipients when agent.properties
+   * names none; {@code enabled: false} turns that channel off.
+   */
+  static List<NotificationChannel> remoteChannels(AgentConfig config, Duration timeout, SeedChannels seed) {
     List<NotificationChannel> channels = new ArrayList<>();
     String url = config.get(ConfigKeys.ALERTS_WEBHOOK_URL);
     if (url != null && !url.isBlank()) {
       WebhookChannel.Format format = "slack".equals(config.get(ConfigKeys.ALERTS_WEBHOOK_FORMAT))
           ? WebhookChannel.Format.SLACK : WebhookChannel.Format.JSON;
       channels.add(new WebhookChannel(URI.create(url), format, timeout));
+      if (seed.slack() != null) {
+        Diagnostics.warn("the alerts file's monitoring.alerts.slack.webhook_url is not used: "
+            + ConfigKeys.ALERTS_WEBHOOK_URL.name() + " is set");
+      }
+    } else if (seed.slack() != null) {
+      channels.add(new WebhookChannel(URI.create(seed.slack()), WebhookChannel.Format.SLACK, timeout));
     }
     String host = config.get(ConfigKeys.ALERTS_SMTP_HOST);
     List<String> to = config.get(ConfigKeys.ALERTS_EMAIL_TO);
+    if ((to == null || to.isEmpty()) && !seed.emailRecipients().isEmpty()) {
+      to = seed.emailRecipients();
+      if (host == null || host.isBlank()) {
+        Diagnostics.warn("the alerts file's monitoring.alerts.email.recipients need an SMTP server: set "
+            + ConfigKeys.ALERTS_SMTP_HOST.name() + " (and chatlens.alerts.email.from) in agent.properties; "
+            + "no alert e-mail will be sent");
+      }
+    }
+    if (seed.emailOff()) {
+      host = null;
+    }
     if (host != null && !host.isBlank()) {
       if (to == null || to.isEmpty()) {
         Diagnostics.warn(ConfigKeys.ALERTS_SMTP_HOST.name() + " is set but " + ConfigKeys.ALERTS_EMAIL_TO.name()

@@ -211,11 +211,95 @@ class AlertRulesParserTest {
     assertThat(rendered(set)).anyMatch(line -> line.contains("B.runbook_url=see the wiki: expected an http(s) URL"));
   }
 
+  /** The seed's "Monitoring Configuration" block, as the seed prints it (its own comments and spacing). */
+  static final String[] SEED_BLOCK = {
+      "# Example monitoring configuration",
+      "monitoring:",
+      "  metrics:",
+      "    response_time_threshold: 2.0  # seconds",
+      "    error_rate_threshold: 0.05    # 5%",
+      "    memory_threshold: 0.85        # 85%",
+      "    cpu_threshold: 0.80           # 80%",
+      "  ",
+      "  alerts:",
+      "    email:",
+      "      enabled: true",
+      "      recipients: [\"admin@example.com\"]",
+      "    slack:",
+      "      enabled: true",
+      "      webhook_url: \"https://hooks.slack.com/...\"",
+      "    ",
+      "  retention:",
+      "    logs: 30  # days",
+      "    metrics: 90  # days",
+      "    alerts: 365  # days"};
+
+  @Test
+  void theSeedsMonitoringBlockPastedAsIsIsTheBuiltInRulesWithItsThresholdsAndChannels() {
+    AlertRuleSet set = parse(SEED_BLOCK);
+
+    assertThat(set.hasErrors()).as(rendered(set).toString()).isFalse();
+    assertThat(set.rules()).extracting(AlertRule::name)
+        .containsExactlyElementsOf(AlertRuleFiles.builtIn().rules().stream().map(AlertRule::name).toList());
+    Map<String, AlertRule> byName = set.rules().stream()
+        .collect(java.util.stream.Collectors.toMap(AlertRule::name, rule -> rule));
+    assertThat(byName.get("ResponseTimeDegradation").threshold()).isEqualTo(2.0);
+    assertThat(byName.get("HighErrorRate").threshold()).isEqualTo(0.05);
+    assertThat(byName.get("MemoryExhaustion").threshold()).isEqualTo(0.85);
+    assertThat(byName.get("HighCpuUsage").threshold()).isEqualTo(0.80);
+    assertThat(set.channels().emailEnabled()).isTrue();
+    assertThat(set.channels().emailRecipients()).containsExactly("admin@example.com");
+    assertThat(set.channels().slackEnabled()).isTrue();
+    assertThat(set.channels().slack()).as("the example's placeholder URL is not used").isNull();
+    // what cannot be applied is said, each with its line; the placeholder URL is not repeated
+    assertThat(rendered(set)).hasSize(4)
+        .anyMatch(line -> line.startsWith("WARN alerts.yaml:15: monitoring.alerts.slack.webhook_url=****: is the "
+            + "example's placeholder"))
+        .anyMatch(line -> line.startsWith("WARN alerts.yaml:18: monitoring.retention.logs=30: not applied from the "
+            + "alerts file: log retention is set per log class in agent.properties")
+            && line.contains("chatlens.log.retention.info=30d"))
+        .anyMatch(line -> line.startsWith("WARN alerts.yaml:19: monitoring.retention.metrics=90: not applied")
+            && line.contains("--storage.tsdb.retention.time"))
+        .anyMatch(line -> line.startsWith("WARN alerts.yaml:20: monitoring.retention.alerts=365: not applied")
+            && line.contains("chatlens.log.retention.audit"));
+  }
+
+  @Test
+  void theSeedsThresholdsTuneTheRulesAndUnknownKeysAreReportedWithTheirLine() {
+    AlertRuleSet set = parse("monitoring:",
+        "  metrics:",
+        "    response_time_threshold: 1.5",
+        "    error_rate_threshold: 2%",
+        "    disk_threshold: 0.9",
+        "    cpu_threshold: lots",
+        "  alerts:",
+        "    slack: {enabled: true, webhook_url: 'https://hooks.slack.com/services/T0/B0/secret'}",
+        "    email: {enabled: false, recipients: [oncall@example.org, not-an-address]}",
+        "    pager: {enabled: true}",
+        "  dashboards: {}");
+
+    Map<String, AlertRule> byName = set.rules().stream()
+        .collect(java.util.stream.Collectors.toMap(AlertRule::name, rule -> rule));
+    assertThat(byName.get("ResponseTimeDegradation").threshold()).isEqualTo(1.5);
+    assertThat(byName.get("HighErrorRate").threshold()).isEqualTo(0.02);
+    assertThat(byName.get("HighCpuUsage").threshold()).as("kept").isEqualTo(0.80);
+    assertThat(set.channels().slack()).isEqualTo("https://hooks.slack.com/services/T0/B0/secret");
+    assertThat(set.channels().emailOff()).isTrue();
+    assertThat(set.channels().emailRecipients()).containsExactly("oncall@example.org");
+    assertThat(rendered(set)).hasSize(5).allMatch(line -> line.startsWith("WARN "))
+        .noneMatch(line -> line.contains("secret"))
+        .anyMatch(line -> line.startsWith("WARN alerts.yaml:5: monitoring.metrics.disk_threshold=0.9: cannot be mapped"))
+        .anyMatch(line -> line.startsWith("WARN alerts.yaml:6: monitoring.metrics.cpu_threshold=lots: expected a number"))
+        .anyMatch(line -> line.startsWith("WARN alerts.yaml:9: monitoring.alerts.email.recipients=not-an-address"))
+        .anyMatch(line -> line.startsWith("WARN alerts.yaml:10: monitoring.alerts.pager=: cannot be mapped"))
+        .anyMatch(line -> line.startsWith("WARN alerts.yaml:11: monitoring.dashboards=: cannot be mapped"));
+  }
+
   @Test
   void unknownTopLevelKeysAreWarnings() {
     AlertRuleSet set = parse("groups: []", "rules: []");
 
     assertThat(set.hasErrors()).isFalse();
-    assertThat(rendered(set)).containsExactly("WARN alerts.yaml:1: groups=: unknown key; expected 'rules'");
+    assertThat(rendered(set)).containsExactly("WARN alerts.yaml:1: groups=: unknown key; expected 'rules' or 'monitoring'");
   }
 }

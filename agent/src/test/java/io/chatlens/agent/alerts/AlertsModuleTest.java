@@ -123,6 +123,26 @@ class AlertsModuleTest {
   }
 
   @Test
+  void theSeedBlockOfTheAlertsFileCompletesTheChannels() throws Exception {
+    SeedChannels slackAndMail = new SeedChannels(true, List.of("oncall@example.org"), true,
+        "https://hooks.slack.com/services/T0/B0/x");
+    String host = "chatlens.alerts.email.smtp-host=smtp.example.org";
+    List<NotificationChannel> channels = AlertsModule.remoteChannels(config(host), Duration.ofSeconds(1), slackAndMail);
+    assertThat(channels).extracting(NotificationChannel::name).containsExactly("webhook", "email");
+    assertThat(((WebhookChannel) channels.get(0)).payload(AlertMessage.of(Notifications.firing(Notifications.errorRateRule()),
+        "chatbot", Redactor.withDefaults()))).as("Slack format").startsWith("{\"text\":");
+    assertThat(AlertsModule.remoteChannels(config(), Duration.ofSeconds(1), slackAndMail))
+        .as("recipients without an SMTP server: no e-mail").extracting(NotificationChannel::name).containsExactly("webhook");
+    assertThat(AlertsModule.remoteChannels(config(host), Duration.ofSeconds(1),
+        new SeedChannels(false, List.of("oncall@example.org"), false, "https://hooks.slack.com/services/T0/B0/x")))
+        .as("enabled: false turns both off").isEmpty();
+    assertThat(AlertsModule.remoteChannels(config("chatlens.alerts.webhook.url=https://hooks.example.org/own"),
+        Duration.ofSeconds(1), slackAndMail)).as("agent.properties' own webhook wins").singleElement()
+        .satisfies(channel -> assertThat(((WebhookChannel) channel).payload(AlertMessage.of(
+            Notifications.firing(Notifications.errorRateRule()), "chatbot", Redactor.withDefaults()))).contains("\"alert\""));
+  }
+
+  @Test
   void noEmailChannelWhenItsTlsSettingsCannotBeHonoured() throws Exception {
     String host = "chatlens.alerts.email.smtp-host=smtp.example.org";
     String to = "chatlens.alerts.email.to=ops@example.org";

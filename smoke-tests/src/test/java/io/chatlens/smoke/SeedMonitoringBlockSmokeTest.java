@@ -1,0 +1,98 @@
+package io.chatlens.smoke;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.chatlens.smoke.harness.AgentCli;
+import io.chatlens.smoke.harness.RunningJvm;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The seed's "Monitoring Configuration" block, copied out of the seed document into alerts.yaml next to
+ * agent.properties: its thresholds set the built-in rules, its Slack webhook becomes the alert channel, and what the
+ * agent cannot apply (the example's placeholder URL, the retention periods) is reported with its line while the
+ * chatbot starts and runs.
+ */
+class SeedMonitoringBlockSmokeTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+  @TempDir
+  Path dir;
+
+  /**
+   * The YAML of the seed's Monitoring Configuration section, exactly as the seed prints it (its code block dedented),
+   * kept in src/test/resources/seed/monitoring-block.yaml.
+   */
+  static String seedBlock() throws Exception {
+    String yaml;
+    try (var in = SeedMonitoringBlockSmokeTest.class.getResourceAsStream("/seed/monitoring-block.yaml")) {
+      assertThat(in).as("seed/monitoring-block.yaml").isNotNull();
+      yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertThat(yaml).contains("monitoring:", "error_rate_threshold: 0.05", "webhook_url: \"https://hooks.slack.com/...\"");
+    return yaml;
+  }
+
+  @Test
+  void pastedAsIsTheChatbotStartsAndWhatCannotBeAppliedIsReportedWithItsLine() throws Exception {
+    Path config = dir.resolve("agent.properties");
+    Files.writeString(config, "otel.service.name=seed-block\n");
+    Files.writeString(dir.resolve("alerts.yaml"), seedBlock());
+
+    try (RunningJvm jvm = DemoSmokeTest.demo().exportNowhere().agentOptions("config=" + config).workingDirectory(dir)
+        .start()) {
+      assertThat(jvm.waitForExit(TIMEOUT)).as(jvm.describe()).isZero();
+      assertThat(jvm.stdout()).contains("SUMMARY");
+      assertThat(jvm.stderr()).doesNotContain("[chatlens] ERROR")
+          .containsPattern("alerts\\.yaml:\\d+: monitoring\\.alerts\\.slack\\.webhook_url=\\*\\*\\*\\*: is the example's placeholder")
+          .containsPattern("alerts\\.yaml:\\d+: monitoring\\.retention\\.logs=30: not applied from the alerts file");
+    }
+  }
+
+  @Test
+  void itsThresholdsSetTheRulesAndItsSlackWebhookGetsTheNotifications() throws Exception {
+    WireMockServer slack = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    slack.start();
+    try {
+      slack.stubFor(post(urlEqualTo("/services/T0/B0/hook")).willReturn(aResponse().withStatus(200)));
+      // the team's own values in the seed's block: a 2% error budget and their Slack webhook
+      String block = seedBlock().replace("error_rate_threshold: 0.05", "error_rate_threshold: 0.02")
+          .replace("https://hooks.slack.com/...", "http://127.0.0.1:" + slack.port() + "/services/T0/B0/hook");
+      Path alerts = dir.resolve("alerts.yaml");
+      Files.writeString(alerts, block);
+      Files.createDirectories(dir.resolve("logs"));
+      Path config = dir.resolve("agent.properties");
+      Files.writeString(config, "otel.service.name=seed-block\nchatlens.log.dir=" + dir.resolve("logs") + "\n");
+
+      AgentCli.Result rules = AgentCli.run(dir, "rules", "export", alerts.toString());
+      assertThat(rules.exitCode()).as(rules.stderr()).isZero();
+      List<String> lines = rules.stdout().lines().toList();
+      int errorRate = lines.indexOf("      - alert: HighErrorRate");
+      assertThat(errorRate).as(rules.stdout()).isNotNegative();
+      assertThat(lines.get(errorRate + 1)).endsWith(" > 0.02\"");
+      int latency = lines.indexOf("      - alert: ResponseTimeDegradation");
+      assertThat(lines.get(latency + 1)).endsWith(" > 2\"");
+
+      AgentCli.Result test = AgentCli.run(dir, "alerts", "test", config.toString());
+      assertThat(test.exitCode()).as(test.stdout() + test.stderr()).isZero();
+      assertThat(test.stdout()).contains("  webhook: delivered (HTTP 200 from 127.0.0.1)");
+      slack.verify(1, postRequestedFor(urlEqualTo("/services/T0/B0/hook")));
+      assertThat(slack.getAllServeEvents()).singleElement().satisfies(event ->
+          assertThat(event.getRequest().getBodyAsString()).as("Slack's format").startsWith("{\"text\":")
+              .contains("ChatLensTestNotification"));
+    } finally {
+      slack.stop();
+    }
+  }
+}
