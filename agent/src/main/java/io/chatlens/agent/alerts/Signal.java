@@ -19,16 +19,22 @@ import java.util.stream.Collectors;
  */
 public enum Signal {
 
-  /** Errors per request: Δchatbot.errors / Δchatbot.requests. */
-  ERROR_RATE("Errors per handled message (chatbot_errors_total / chatbot_requests_total).") {
+  /**
+   * Turns that failed / turns: Δchatbot.requests{status=error} / Δchatbot.requests. The one definition of the error
+   * rate, shared by this signal (and its gauge chatbot.error_rate), the exported rule, the dashboards, the live page
+   * and the catalog. Errors outside turns (a background job, a failed connection before any turn) are counted in
+   * chatbot.errors but are not turns that failed, so they never push the rate above 1.
+   */
+  ERROR_RATE("Turns that failed / turns (chatbot_requests_total{status=\"error\"} / chatbot_requests_total).") {
     @Override
     OptionalDouble compute(SignalWindow w, Map<String, Double> params) {
-      return w.ratioOfIncreases(ERRORS, ALL, REQUESTS, ALL);
+      return w.ratioOfIncreases(REQUESTS, where("status", "error"), REQUESTS, ALL);
     }
 
     @Override
     String promQl(String window, Map<String, Double> params) {
-      return ratio("chatbot_errors_total", "chatbot_requests_total", "chatbot_requests_total", window);
+      return ratio("chatbot_requests_total{status=\"error\"}", "chatbot_requests_total", "chatbot_requests_total",
+          window);
     }
   },
 

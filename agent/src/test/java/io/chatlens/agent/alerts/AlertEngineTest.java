@@ -24,8 +24,9 @@ class AlertEngineTest {
   private boolean reportErrors = true;
 
   private Collection<MetricData> metrics() {
-    Metrics metrics = collection().counter("chatbot.requests", requests);
-    return reportErrors ? metrics.counter("chatbot.errors", errors).build() : metrics.build();
+    // the error rate is turns that failed / turns: the failed ones are the requests with status=error
+    Metrics metrics = collection().counter("chatbot.requests", requests - errors, "status", "success");
+    return reportErrors ? metrics.counter("chatbot.requests", errors, "status", "error").build() : metrics.build();
   }
 
   private static AlertRule errorRate(Duration forDuration) {
@@ -178,7 +179,7 @@ class AlertEngineTest {
   }
 
   @Test
-  void requestsWithoutAnErrorCounterAreAZeroErrorRate() {
+  void requestsWithoutAFailedOneAreAZeroErrorRate() {
     reportErrors = false;
     AlertRule low = new AlertRule("LowErrorRate", Severity.WARNING, Signal.ERROR_RATE, null, Duration.ofMinutes(1),
         Comparison.BELOW, 0.5, Duration.ZERO, "s", "", Map.of(), Map.of(), false);

@@ -74,14 +74,18 @@ class AlertsModuleTest {
     AlertMetricReader reader = new AlertMetricReader();
     SdkMeterProvider provider = SdkMeterProvider.builder().registerMetricReader(reader).build();
     LongCounter requests = provider.get("test").counterBuilder("chatbot.requests").build();
-    LongCounter errors = provider.get("test").counterBuilder("chatbot.errors").build();
-    requests.add(1);
+    io.opentelemetry.api.common.Attributes success = io.opentelemetry.api.common.Attributes.of(
+        io.opentelemetry.api.common.AttributeKey.stringKey("status"), "success");
+    io.opentelemetry.api.common.Attributes failed = io.opentelemetry.api.common.Attributes.of(
+        io.opentelemetry.api.common.AttributeKey.stringKey("status"), "error");
+    requests.add(1, success);
 
     AlertsModule alerts = AlertsModule.start(config, Redactor.withDefaults(), sink, provider.get("io.chatlens.alerts"), reader);
     assertThat(alerts.enabled()).isTrue();
     assertThat(alerts.activeAlerts()).isEmpty();
-    requests.add(4);
-    errors.add(2);
+    // 4 more turns, 2 of them failed
+    requests.add(2, success);
+    requests.add(2, failed);
 
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> webhook.verify(1, postRequestedFor(urlEqualTo("/hook"))
         .withRequestBody(matchingJsonPath("$.status", com.github.tomakehurst.wiremock.client.WireMock.equalTo("firing")))
@@ -97,7 +101,7 @@ class AlertsModuleTest {
       assertThat(event.function()).isEqualTo("fire");
     });
 
-    requests.add(100);
+    requests.add(100, success);
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(logged)
         .anySatisfy(event -> assertThat(event.function()).isEqualTo("resolve")));
     alerts.stop();

@@ -27,9 +27,9 @@ class KpiGaugesTest {
     // (below), and aGaugeWithoutDataReportsNothingWhileTheOthersReport shows a callback that runs but records nothing
     assertThat(reader.collectAllMetrics()).as("no data, no points, no metric").isEmpty();
 
-    signals.record(0, collection().counter("chatbot.requests", 0).counter("chatbot.errors", 0)
+    signals.record(0, collection().counter("chatbot.requests", 0, "status", "success").counter("chatbot.requests", 0, "status", "error")
         .counter("chatbot.search.requests", 0, "outcome", "results").build());
-    signals.record(60_000, collection().counter("chatbot.requests", 50).counter("chatbot.errors", 2)
+    signals.record(60_000, collection().counter("chatbot.requests", 48, "status", "success").counter("chatbot.requests", 2, "status", "error")
         .counter("chatbot.search.requests", 30, "outcome", "results")
         .counter("chatbot.search.requests", 10, "outcome", "zero_results")
         .counter("chatbot.search.feedback", 3, "outcome", "correct")
@@ -55,8 +55,8 @@ class KpiGaugesTest {
     KpiGauges kpis = KpiGauges.register(provider.get("io.chatlens.alerts"), signals);
 
     // requests and errors, but no search and no feedback: only the error rate has data
-    signals.record(0, collection().counter("chatbot.requests", 0).counter("chatbot.errors", 0).build());
-    signals.record(60_000, collection().counter("chatbot.requests", 50).counter("chatbot.errors", 2).build());
+    signals.record(0, collection().counter("chatbot.requests", 0, "status", "success").counter("chatbot.requests", 0, "status", "error").build());
+    signals.record(60_000, collection().counter("chatbot.requests", 48, "status", "success").counter("chatbot.requests", 2, "status", "error").build());
 
     List<MetricData> metrics = new ArrayList<>(reader.collectAllMetrics());
     assertThat(metrics).as("the gauges are collected: the one with data has its point").singleElement()

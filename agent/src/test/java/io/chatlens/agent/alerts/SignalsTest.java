@@ -32,10 +32,12 @@ class SignalsTest {
   }
 
   @Test
-  void errorRateIsErrorsPerRequestWithinTheWindow() {
-    at(0, collection().counter("chatbot.requests", 100, "status", "success").counter("chatbot.errors", 1, "category", "database"));
-    at(60, collection().counter("chatbot.requests", 180, "status", "success").counter("chatbot.requests", 20, "status", "error")
-        .counter("chatbot.errors", 7, "category", "database").counter("chatbot.errors", 4, "category", "timeout"));
+  void errorRateIsTurnsThatFailedOverTurnsWithinTheWindow() {
+    at(0, collection().counter("chatbot.requests", 95, "status", "success").counter("chatbot.requests", 5, "status", "error")
+        .counter("chatbot.errors", 1, "category", "database"));
+    // 40 more errors, most of them outside turns (a background job): only the 10 failed turns count
+    at(60, collection().counter("chatbot.requests", 185, "status", "success").counter("chatbot.requests", 15, "status", "error")
+        .counter("chatbot.errors", 37, "category", "database").counter("chatbot.errors", 4, "category", "timeout"));
 
     assertThat(valueOf(Signal.ERROR_RATE)).isCloseTo(10.0 / 100, within(1e-12));
   }
