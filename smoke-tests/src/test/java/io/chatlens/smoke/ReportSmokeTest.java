@@ -1,8 +1,15 @@
 package io.chatlens.smoke;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatlens.smoke.harness.AgentCli;
 import io.chatlens.smoke.harness.AgentJvm;
@@ -100,6 +107,119 @@ class ReportSmokeTest {
     assertThat(report.path("turns").asLong()).as(summary).isEqualTo(Long.parseLong(numbers.group(2)));
     assertThat(report.path("turnsInvalid").asLong()).as(summary).isEqualTo(Long.parseLong(numbers.group(3)));
     assertThat(report.path("turnsError").asLong()).as(summary).isEqualTo(Long.parseLong(numbers.group(4)));
+  }
+
+  /**
+   * Scheduled reports through the agent jar: {@code chatlens.report.schedule=every 10s} with
+   * {@code chatlens.report.notify=true} and a webhook. While the demo runs and lingers, every 10 s (5 s after each
+   * boundary) the agent writes the report of the 10 s just ended to {@code logs/reports/}: together they hold every
+   * turn of the run exactly once, with numbers and no user or session id, and each one's summary is posted to the
+   * webhook with the same numbers.
+   */
+  @org.junit.jupiter.api.Test
+  void anIntervalScheduleWritesReportsOfTheRunAndPostsTheirSummaries() throws Exception {
+    WireMockServer webhook = new WireMockServer(wireMockConfig().dynamicPort());
+    webhook.start();
+    try {
+      webhook.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(200)));
+      List<Path> classpath = new ArrayList<>(List.of(Paths.demoClasses()));
+      classpath.addAll(Paths.demoDependencies());
+      AgentJvm demo = AgentJvm.main("com.example.chatbot.ChatbotApp").classpath(classpath)
+          .args("--users", "5", "--turns", "20", "--think-ms", "100", "--idle-timeout", "2s", "--quiet", "--seed", "11",
+              "--linger", "90s")
+          .exportNowhere().workingDirectory(dir).property("chatlens.prometheus.port", "0")
+          .property("chatlens.report.schedule", "every 10s").property("chatlens.report.notify", "true")
+          .property("chatlens.alerts.webhook.url", webhook.baseUrl() + "/hook");
+      ObjectMapper json = new ObjectMapper();
+      Path reports = dir.resolve("logs/reports");
+      try (RunningJvm chatbot = demo.start()) {
+        chatbot.awaitStdout("Done. Staying up", TIMEOUT); // printed after the SUMMARY line
+        Matcher numbers = Pattern.compile("SUMMARY users=\\d+ turns=(\\d+) replies=\\d+ invalid=(\\d+) errors=(\\d+)")
+            .matcher(chatbot.stdout());
+        assertThat(numbers.find()).as(chatbot.stdout()).isTrue();
+        long turns = Long.parseLong(numbers.group(1));
+        long invalid = Long.parseLong(numbers.group(2));
+        assertThat(turns).isPositive();
+
+        // the reports of the periods of the run hold every turn once (the last one is written after the run)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+          List<JsonNode> written = summaries(json, reports);
+          assertThat(written).as(chatbot.describe()).isNotEmpty();
+          assertThat(written.stream().mapToLong(s -> s.path("turns").asLong()).sum()).isEqualTo(turns);
+          assertThat(written.stream().mapToLong(s -> s.path("turnsInvalid").asLong()).sum()).isEqualTo(invalid);
+        });
+        List<Path> files;
+        try (java.util.stream.Stream<Path> list = Files.list(reports)) {
+          files = list.sorted().toList();
+        }
+        String main = Files.readString(dir.resolve("logs/chatbot.log"));
+        List<String> users = userIds(main);
+        assertThat(users).isNotEmpty();
+        assertThat(files).isNotEmpty().allSatisfy(file -> {
+          assertThat(file.getFileName().toString()).matches(
+              "chatlens-report-every-10s-\\d{4}-\\d{2}-\\d{2}T\\d{4}[0-5]0Z\\.(html|json)");
+          String text = Files.readString(file);
+          assertThat(text).doesNotContain("sess-");
+          assertThat(users).allSatisfy(user -> assertThat(text).doesNotContain(user));
+          if (file.toString().endsWith(".html")) {
+            assertThat(text).startsWith("<!DOCTYPE html>").contains("<svg").doesNotContain("<script");
+            assertThat(files).contains(Path.of(file.toString().replace(".html", ".json")));
+          }
+        });
+        // a report with turns has its numbers: the error rate, p50 and p95, sessions
+        JsonNode busy = summaries(json, reports).stream().filter(s -> s.path("turns").asLong() > 0).findFirst()
+            .orElseThrow();
+        assertThat(busy.path("errorRate").isNumber()).as(busy.toString()).isTrue();
+        assertThat(busy.path("p50Ms").asLong()).as(busy.toString()).isGreaterThanOrEqualTo(0);
+        assertThat(busy.path("p95Ms").asLong()).isGreaterThanOrEqualTo(busy.path("p50Ms").asLong());
+        assertThat(busy.path("p95Ms").isIntegralNumber()).isTrue();
+
+        // every report's summary was posted to the webhook, with the numbers of its JSON
+        long reportCount = files.stream().filter(f -> f.toString().endsWith(".json")).count();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            assertThat(webhook.findAll(postRequestedFor(urlEqualTo("/hook")))).hasSizeGreaterThanOrEqualTo(
+                (int) reportCount));
+        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> posts =
+            webhook.findAll(postRequestedFor(urlEqualTo("/hook")));
+        assertThat(posts).isNotEmpty();
+        long postedTurns = 0;
+        for (com.github.tomakehurst.wiremock.verification.LoggedRequest request : posts) {
+          String body = request.getBodyAsString();
+          assertThat(body).doesNotContain("sess-");
+          assertThat(users).allSatisfy(user -> assertThat(body).doesNotContain(user));
+          JsonNode notice = json.readTree(body);
+          assertThat(notice.path("type").asText()).isEqualTo("report");
+          assertThat(notice.path("subject").asText()).startsWith("every 10s report of ");
+          Path html = Path.of(notice.path("fields").path("report").asText());
+          Path jsonFile = Path.of(html.toString().replace(".html", ".json"));
+          if (!Files.exists(jsonFile)) {
+            continue; // a period that ended after the listing above
+          }
+          JsonNode summary = json.readTree(jsonFile.toFile()).path("summary");
+          assertThat(notice.path("fields").path("turns").asText()).isEqualTo(summary.path("turns").asText());
+          assertThat(notice.path("text").asText()).startsWith("Turns: " + summary.path("turns").asLong() + " ");
+          postedTurns += summary.path("turns").asLong();
+        }
+        assertThat(postedTurns).isEqualTo(turns);
+        assertThat(chatbot.stderr()).doesNotContain("not written").doesNotContain("not sent");
+      }
+    } finally {
+      webhook.stop();
+    }
+  }
+
+  /** The summary of every scheduled report written so far. */
+  private static List<JsonNode> summaries(ObjectMapper json, Path reports) throws java.io.IOException {
+    List<JsonNode> summaries = new ArrayList<>();
+    if (!Files.isDirectory(reports)) {
+      return summaries;
+    }
+    try (java.util.stream.Stream<Path> list = Files.list(reports)) {
+      for (Path file : list.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        summaries.add(json.readTree(file.toFile()).path("summary"));
+      }
+    }
+    return summaries;
   }
 
   private static long count(String text, String needle) {

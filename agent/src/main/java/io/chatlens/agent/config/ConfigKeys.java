@@ -316,10 +316,12 @@ public final class ConfigKeys {
 
   // --- Reports -------------------------------------------------------------------------------------
   public static final ConfigKey<String> REPORT_SCHEDULE = key("Reports", "chatlens.report.schedule",
-      ValueType.oneOf("off", "hourly", "daily", "weekly"), "off",
-      "Writes the offline report of the period just ended (the last hour, day or week, UTC; a week starts on Monday) "
-          + "to the reports/ subdirectory of chatlens.log.dir, as HTML and JSON, on an agent thread, at the start of each "
-          + "period; off writes none. The same report as java -jar chatlens-agent.jar report LOG_DIR --since 1h|1d|7d.");
+      ValueType.reportSchedule(), "off",
+      "Writes the offline report of the period just ended (the last hour, day or week, UTC; a week starts on Monday; "
+          + "with every DURATION, the last DURATION, periods counted from the epoch so that 15m ends at :00, :15, :30 "
+          + "and :45) to the reports/ subdirectory of chatlens.log.dir, as HTML and JSON, on an agent thread, a few "
+          + "seconds after the start of each period; off writes none. The same report as java -jar chatlens-agent.jar "
+          + "report LOG_DIR --since 1h|1d|7d.");
   public static final ConfigKey<Boolean> REPORT_NOTIFY = key("Reports", "chatlens.report.notify", ValueType.bool(),
       "false", "Also send a short summary of each scheduled report (turns, error rate, p50/p95, new error groups, alerts, "
           + "the checks that are not green, the report's path) through the alert channels that are configured: the "

@@ -111,6 +111,42 @@ public abstract class ValueType<T> {
     };
   }
 
+  /** The shortest period of {@code chatlens.report.schedule=every DURATION}. */
+  public static final Duration SHORTEST_REPORT_INTERVAL = Duration.ofSeconds(10);
+
+  /**
+   * {@code chatlens.report.schedule}: {@code off}, {@code hourly}, {@code daily}, {@code weekly}, or
+   * {@code every DURATION} (at least {@link #SHORTEST_REPORT_INTERVAL}, at most 7 days), kept as {@code every } and
+   * the duration as written (lower case).
+   */
+  public static ValueType<String> reportSchedule() {
+    List<String> named = List.of("off", "hourly", "daily", "weekly");
+    return new ValueType<>("one of off, hourly, daily, weekly, or every followed by a duration from 10s to 7d "
+        + "(every 15m)") {
+      @Override
+      public String parse(String raw) {
+        String value = raw.trim().toLowerCase(Locale.ROOT);
+        if (named.contains(value)) {
+          return value;
+        }
+        if (!value.startsWith("every ")) {
+          throw new IllegalArgumentException();
+        }
+        String amount = value.substring("every ".length()).trim();
+        Duration period = parseDuration(amount);
+        if (period.compareTo(SHORTEST_REPORT_INTERVAL) < 0 || period.compareTo(Duration.ofDays(7)) > 0) {
+          throw new IllegalArgumentException();
+        }
+        return "every " + amount;
+      }
+    };
+  }
+
+  /** The period of a schedule that {@link #reportSchedule()} accepted as {@code every DURATION}. */
+  public static Duration reportInterval(String schedule) {
+    return parseDuration(schedule.substring("every ".length()));
+  }
+
   /** A comma-separated list whose every element must be one of the choices. */
   public static ValueType<List<String>> listOf(String... choices) {
     List<String> allowed = Arrays.asList(choices);

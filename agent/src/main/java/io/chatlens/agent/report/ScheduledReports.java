@@ -5,6 +5,7 @@ import io.chatlens.agent.alerts.NotificationChannel;
 import io.chatlens.agent.alerts.Notice;
 import io.chatlens.agent.config.AgentConfig;
 import io.chatlens.agent.config.ConfigKeys;
+import io.chatlens.agent.config.ValueType;
 import io.chatlens.agent.diagnostics.Diagnostics;
 import io.chatlens.agent.logging.LogLayout;
 import io.chatlens.agent.redaction.Redactor;
@@ -32,14 +33,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code chatlens.report.schedule}: at the start of each hour, day or week (UTC), writes the report of the period
- * just ended to {@code <log dir>/reports/} as {@code chatlens-report-<start>.html} and {@code .json}, on one daemon
+ * {@code chatlens.report.schedule}: at the start of each hour, day or week (UTC), or of each period of
+ * {@code every DURATION} (counted from the epoch), writes the report of the period just ended to
+ * {@code <log dir>/reports/} as {@code chatlens-report-<schedule>-<start>.html} and {@code .json}, on one daemon
  * thread of the agent. A failure is one warning; the next period is tried again.
  */
 public final class ScheduledReports implements AutoCloseable {
 
   private static final DateTimeFormatter NAME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+  /** The start of an {@code every DURATION} period, to the second (its periods need not start at full hours). */
+  private static final DateTimeFormatter INTERVAL_NAME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final String schedule;
   private final LogLayout layout;
@@ -101,6 +106,9 @@ public final class ScheduledReports implements AutoCloseable {
 
   /** The length of one period. */
   static Duration period(String schedule) {
+    if (isInterval(schedule)) {
+      return ValueType.reportInterval(schedule);
+    }
     return switch (schedule) {
       case "hourly" -> Duration.ofHours(1);
       case "daily" -> Duration.ofDays(1);
@@ -111,6 +119,10 @@ public final class ScheduledReports implements AutoCloseable {
 
   /** The first period boundary strictly after {@code now}: the next full hour, midnight UTC, or Monday 00:00 UTC. */
   static Instant nextBoundary(String schedule, Instant now) {
+    if (isInterval(schedule)) {
+      long period = period(schedule).toMillis();
+      return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), period) * period + period);
+    }
     ZonedDateTime t = now.atZone(ZoneOffset.UTC);
     ZonedDateTime next = switch (schedule) {
       case "hourly" -> t.truncatedTo(ChronoUnit.HOURS).plusHours(1);
@@ -119,6 +131,21 @@ public final class ScheduledReports implements AutoCloseable {
       default -> throw new IllegalArgumentException(schedule);
     };
     return next.toInstant();
+  }
+
+  private static boolean isInterval(String schedule) {
+    return schedule.startsWith("every ");
+  }
+
+  /** The schedule as it appears in file names: {@code hourly}, or {@code every-15m}. */
+  static String label(String schedule) {
+    return schedule.replace(' ', '-');
+  }
+
+  /** The base name of the files of the period starting at {@code start}. */
+  static String baseName(String schedule, Instant start) {
+    return "chatlens-report-" + label(schedule) + "-"
+        + (isInterval(schedule) ? INTERVAL_NAME : NAME).format(start);
   }
 
   private void scheduleNext() {
@@ -150,7 +177,7 @@ public final class ScheduledReports implements AutoCloseable {
       Duration period = period(schedule);
       OfflineReport.Result result = OfflineReport.analyse(
           new OfflineReport.Options(layout.directory(), period, end, null, false));
-      String base = "chatlens-report-" + schedule + "-" + NAME.format(end.minus(period));
+      String base = baseName(schedule, end.minus(period));
       Path html = dir.resolve(base + ".html");
       String page = Renderers.html(result.report());
       writeNew(html, page);
@@ -199,7 +226,8 @@ public final class ScheduledReports implements AutoCloseable {
   static Notice notice(Report report, String schedule, String service, Instant start, Instant end, Path html) {
     Map<String, Object> s = report.summary();
     Redactor redactor = Redactor.withDefaults();
-    String subject = schedule + " report of " + service + ", " + NAME.format(start) + " to " + NAME.format(end) + ": "
+    DateTimeFormatter times = isInterval(schedule) ? DateTimeFormatter.ISO_INSTANT : NAME;
+    String subject = schedule + " report of " + service + ", " + times.format(start) + " to " + times.format(end) + ": "
         + s.get("turns") + " turns, error rate " + ReportBuilder.pct((Double) s.get("errorRate"));
     StringBuilder text = new StringBuilder();
     text.append("Turns: ").append(s.get("turns")).append(" (failed ").append(s.get("turnsError")).append(", invalid ")

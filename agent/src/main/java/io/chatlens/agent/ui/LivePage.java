@@ -195,6 +195,10 @@ public final class LivePage implements AutoCloseable {
       }));
     }
     for (QueueFill queue : sources.queues()) {
+      if (queue.capacity() <= 0) {
+        checks.add(new Check("queue " + queue.name(), "grey", "not used: nothing is exported on this signal"));
+        continue;
+      }
       double percent = queue.percent();
       checks.add(new Check("queue " + queue.name(), level(percent, 50, 90),
           String.format(java.util.Locale.ROOT, "%d of %d (%.0f%% full)", queue.size(), queue.capacity(), percent)));

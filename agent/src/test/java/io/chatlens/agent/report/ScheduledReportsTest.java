@@ -80,6 +80,47 @@ class ScheduledReportsTest {
   }
 
   @Test
+  void everyDurationIsAnIntervalCountedFromTheEpochOfAtLeastTenSeconds() {
+    assertThat(config("chatlens.report.schedule", " Every 15m ").get(ConfigKeys.REPORT_SCHEDULE)).isEqualTo("every 15m");
+    assertThat(config("chatlens.report.schedule", "every 10s").problems()).isEmpty();
+    for (String invalid : List.of("every 5s", "every", "every 8d", "every 15 minutes", "15m")) {
+      AgentConfig config = config("chatlens.report.schedule", invalid);
+      assertThat(config.get(ConfigKeys.REPORT_SCHEDULE)).as(invalid).isEqualTo("off");
+      assertThat(config.problems()).as(invalid).anySatisfy(p -> assertThat(p.render())
+          .contains("chatlens.report.schedule").contains("every followed by a duration from 10s to 7d"));
+    }
+    Instant now = Instant.parse("2026-12-05T08:12:34.500Z");
+    assertThat(ScheduledReports.period("every 15m")).isEqualTo(Duration.ofMinutes(15));
+    assertThat(ScheduledReports.nextBoundary("every 15m", now)).isEqualTo(Instant.parse("2026-12-05T08:15:00Z"));
+    assertThat(ScheduledReports.nextBoundary("every 30s", now)).isEqualTo(Instant.parse("2026-12-05T08:13:00Z"));
+    assertThat(ScheduledReports.nextBoundary("every 30s", Instant.parse("2026-12-05T08:13:00Z")))
+        .isEqualTo(Instant.parse("2026-12-05T08:13:30Z"));
+    assertThat(ScheduledReports.baseName("every 15m", Instant.parse("2026-12-05T08:00:00Z")))
+        .isEqualTo("chatlens-report-every-15m-2026-12-05T080000Z");
+    assertThat(ScheduledReports.baseName("hourly", Instant.parse("2026-12-05T08:00:00Z")))
+        .isEqualTo("chatlens-report-hourly-2026-12-05T08Z");
+  }
+
+  @Test
+  void anIntervalScheduleWritesTheReportOfItsPeriodJustEnded() throws IOException {
+    GeneratedLogs logs = GeneratedLogs.twoDays(100);
+    logs.write(dir, false);
+    LogLayout layout = LogLayout.from(config());
+    // day 2's turns are one every 30 s from 08:00:30; the 15 minutes ending at 08:15 hold 29 of them
+    Instant end = GeneratedLogs.DAY2.plus(Duration.ofHours(8)).plus(Duration.ofMinutes(15));
+    Clock clock = Clock.fixed(end.minusMillis(200), ZoneOffset.UTC);
+
+    try (ScheduledReports reports = ScheduledReports.start("every 15m", layout, clock, 0, "chatbot", List.of())) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> reports.written() == 1);
+    }
+
+    Path json = dir.resolve("reports/chatlens-report-every-15m-2026-12-01T080000Z.json");
+    assertThat(json).exists();
+    assertThat(dir.resolve("reports/chatlens-report-every-15m-2026-12-01T080000Z.html")).exists();
+    assertThat(Files.readString(json)).contains("\"turns\":29,");
+  }
+
+  @Test
   void writesTheReportOfTheDayJustEndedIntoReportsWithTheLogDirMode() throws IOException {
     GeneratedLogs logs = GeneratedLogs.twoDays(100);
     logs.write(dir, false);

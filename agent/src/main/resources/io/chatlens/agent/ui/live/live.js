@@ -335,11 +335,12 @@
     return data;
   }
 
-  function drawnPoints(data) {
+  // how many points the chart has (data-points) and how many of them are not zero (data-nonzero)
+  function drawnPoints(data, nonZeroOnly) {
     var points = 0;
     for (var s = 1; s < data.length; s++) {
       data[s].forEach(function (v) {
-        if (v !== null && isFinite(v)) {
+        if (v !== null && isFinite(v) && (!nonZeroOnly || v !== 0)) {
           points++;
         }
       });
@@ -373,7 +374,8 @@
       } else {
         chart.setData(data);
       }
-      chart.holder.dataset.points = String(drawnPoints(data));
+      chart.holder.dataset.points = String(drawnPoints(data, false));
+      chart.holder.dataset.nonzero = String(drawnPoints(data, true));
     });
   }
 
