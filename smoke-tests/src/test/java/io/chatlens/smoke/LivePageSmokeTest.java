@@ -102,9 +102,19 @@ class LivePageSmokeTest {
   }
 
   private static double tile(ChromeDriver driver, String kpi) {
-    String value = driver.findElement(By.cssSelector("[data-kpi='" + kpi + "']")).getDomAttribute("data-value");
-    assertThat(value).as("tile " + kpi).isNotBlank();
-    return Double.parseDouble(value);
+    // the page redraws its tiles at every refresh: an element found just before a redraw is gone when read, so it
+    // is found again (a few times at most)
+    for (int attempt = 1; ; attempt++) {
+      try {
+        String value = driver.findElement(By.cssSelector("[data-kpi='" + kpi + "']")).getDomAttribute("data-value");
+        assertThat(value).as("tile " + kpi).isNotBlank();
+        return Double.parseDouble(value);
+      } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+        if (attempt == 5) {
+          throw redrawn;
+        }
+      }
+    }
   }
 
   private static void screenshot(ChromeDriver driver, String name) throws Exception {
