@@ -117,6 +117,36 @@ class EmittedMetricsSmokeTest {
         .isEmpty();
   }
 
+  /** Names in the docs that look like metrics but are not: the agent's log module and an alert signal. */
+  static final Set<String> NOT_METRICS = Set.of("chatlens_agent", "system_cpu_utilization");
+
+  @Test
+  void everyMetricTheDocsNameIsEmitted() throws Exception {
+    List<Path> pages = new ArrayList<>(List.of(Paths.repoRoot().resolve("README.md")));
+    try (var docs = Files.walk(Paths.repoRoot().resolve("docs"))) {
+      docs.filter(file -> file.toString().endsWith(".md")).forEach(pages::add);
+    }
+    Pattern code = Pattern.compile("`([^`\\n]+)`");
+    Pattern metric = Pattern.compile("\\b((?:chatbot|chatlens|db_client|jvm|otel_sdk|system)_[a-z0-9_]*[a-z0-9])\\b");
+    Set<String> named = new TreeSet<>();
+    List<String> missing = new ArrayList<>();
+    for (Path page : pages) {
+      Matcher span = code.matcher(Files.readString(page));
+      while (span.find()) {
+        Matcher name = metric.matcher(span.group(1));
+        while (name.find()) {
+          String series = name.group(1);
+          named.add(series);
+          if (!NOT_METRICS.contains(series) && !CONDITIONAL.containsKey(series) && !isEmitted(series)) {
+            missing.add(Paths.repoRoot().relativize(page) + ": " + series);
+          }
+        }
+      }
+    }
+    assertThat(named).as("metric names in the README and docs/").hasSizeGreaterThan(30);
+    assertThat(missing).as("named in the docs but not emitted by the agent").isEmpty();
+  }
+
   @Test
   void theCatalogIsExactlyWhatTheAgentEmits() {
     MetricsCatalog catalog = MetricsCatalog.load();
