@@ -215,12 +215,7 @@ public enum Signal {
   HEAP_USED_RATIO("Heap used / heap limit (jvm.memory.used / jvm.memory.limit, type heap).") {
     @Override
     OptionalDouble compute(SignalWindow w, Map<String, Double> params) {
-      OptionalDouble limit = w.current(MEMORY_LIMIT, where(MEMORY_TYPE, "heap"));
-      OptionalDouble used = w.current(MEMORY_USED, where(MEMORY_TYPE, "heap"));
-      if (limit.isEmpty() || limit.getAsDouble() <= 0 || used.isEmpty()) {
-        return OptionalDouble.empty();
-      }
-      return OptionalDouble.of(used.getAsDouble() / limit.getAsDouble());
+      return heapShare(w, MEMORY_USED);
     }
 
     @Override
@@ -239,12 +234,7 @@ public enum Signal {
       + "jvm.memory.limit, type heap): the live data.") {
     @Override
     OptionalDouble compute(SignalWindow w, Map<String, Double> params) {
-      OptionalDouble limit = w.current(MEMORY_LIMIT, where(MEMORY_TYPE, "heap"));
-      OptionalDouble used = w.current(MEMORY_AFTER_GC, where(MEMORY_TYPE, "heap"));
-      if (limit.isEmpty() || limit.getAsDouble() <= 0 || used.isEmpty()) {
-        return OptionalDouble.empty();
-      }
-      return OptionalDouble.of(used.getAsDouble() / limit.getAsDouble());
+      return heapShare(w, MEMORY_AFTER_GC);
     }
 
     @Override
@@ -375,6 +365,16 @@ public enum Signal {
    * {@code numerator / denominator} of two rates, 0 (not "no data") when the numerator has no series
    * but the denominator has, and no result when the denominator did not grow.
    */
+  /** A heap memory metric (type heap, summed over the pools) over the heap limit; empty without a limit. */
+  private static OptionalDouble heapShare(SignalWindow w, String memoryMetric) {
+    OptionalDouble limit = w.current(MEMORY_LIMIT, where(MEMORY_TYPE, "heap"));
+    OptionalDouble used = w.current(memoryMetric, where(MEMORY_TYPE, "heap"));
+    if (limit.isEmpty() || limit.getAsDouble() <= 0 || used.isEmpty()) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(used.getAsDouble() / limit.getAsDouble());
+  }
+
   /**
    * The increase of a counter within the window, per job and instance, counting a series that appeared within it
    * from zero. The agent creates such a series (one per SQLState, or per statement shape) at its first increment,

@@ -62,33 +62,29 @@ class NotificationDispatcherTest {
     return dispatcher;
   }
 
-  private long count(String channel, String outcome) {
+  /** The channel/outcome point, or {@code null} when the series does not exist at all. */
+  private LongPointData point(String channel, String outcome) {
     for (MetricData metric : metrics.collectAllMetrics()) {
       if (metric.getName().equals("chatlens.alerts.notifications")) {
         for (LongPointData point : metric.getLongSumData().getPoints()) {
           if (channel.equals(point.getAttributes().get(AttributeKey.stringKey("channel")))
               && outcome.equals(point.getAttributes().get(AttributeKey.stringKey("outcome")))) {
-            return point.getValue();
+            return point;
           }
         }
       }
     }
-    return 0;
+    return null;
+  }
+
+  private long count(String channel, String outcome) {
+    LongPointData point = point(channel, outcome);
+    return point == null ? 0 : point.getValue();
   }
 
   /** Whether the channel/outcome series exists at all (a series born at its first increment has no increase). */
   private boolean exists(String channel, String outcome) {
-    for (MetricData metric : metrics.collectAllMetrics()) {
-      if (metric.getName().equals("chatlens.alerts.notifications")) {
-        for (LongPointData point : metric.getLongSumData().getPoints()) {
-          if (channel.equals(point.getAttributes().get(AttributeKey.stringKey("channel")))
-              && outcome.equals(point.getAttributes().get(AttributeKey.stringKey("outcome")))) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
+    return point(channel, outcome) != null;
   }
 
   @Test
