@@ -66,8 +66,10 @@ class SeedMonitoringBlockSmokeTest {
     slack.start();
     try {
       slack.stubFor(post(urlEqualTo("/services/T0/B0/hook")).willReturn(aResponse().withStatus(200)));
-      // the team's own values in the seed's block: a 2% error budget and their Slack webhook
+      // the team's own values in the seed's block (none equal to the built-in thresholds) and their Slack webhook
       String block = seedBlock().replace("error_rate_threshold: 0.05", "error_rate_threshold: 0.02")
+          .replace("response_time_threshold: 2.0", "response_time_threshold: 1.5")
+          .replace("memory_threshold: 0.85", "memory_threshold: 0.7").replace("cpu_threshold: 0.80", "cpu_threshold: 0.6")
           .replace("https://hooks.slack.com/...", "http://127.0.0.1:" + slack.port() + "/services/T0/B0/hook");
       Path alerts = dir.resolve("alerts.yaml");
       Files.writeString(alerts, block);
@@ -81,8 +83,13 @@ class SeedMonitoringBlockSmokeTest {
       int errorRate = lines.indexOf("      - alert: HighErrorRate");
       assertThat(errorRate).as(rules.stdout()).isNotNegative();
       assertThat(lines.get(errorRate + 1)).endsWith(" > 0.02\"");
-      int latency = lines.indexOf("      - alert: ResponseTimeDegradation");
-      assertThat(lines.get(latency + 1)).endsWith(" > 2\"");
+      // every threshold differs from the built-in one, so each line proves the block was applied
+      for (String[] rule : new String[][] {{"ResponseTimeDegradation", " > 1.5\""}, {"MemoryExhaustion", " > 0.7\""},
+          {"HighCpuUsage", " > 0.6\""}}) {
+        int at = lines.indexOf("      - alert: " + rule[0]);
+        assertThat(at).as(rule[0]).isNotNegative();
+        assertThat(lines.get(at + 1)).as(rule[0]).endsWith(rule[1]);
+      }
 
       AgentCli.Result test = AgentCli.run(dir, "alerts", "test", config.toString());
       assertThat(test.exitCode()).as(test.stdout() + test.stderr()).isZero();

@@ -379,12 +379,14 @@ public enum Signal {
    * The increase of a counter within the window, per job and instance, counting a series that appeared within it
    * from zero. The agent creates such a series (one per SQLState, or per statement shape) at its first increment,
    * so Prometheus's {@code increase()} alone would miss the first failure: the series' first sample is already 1.
-   * A series that did not exist one window ago contributes its whole value (it started at zero), and takes
-   * precedence over its {@code increase()}; older series contribute their {@code increase()}.
+   * A series that did not exist one window ago, while its agent did (its {@code target_info} series), contributes its
+   * whole value (it started at zero), and takes precedence over its {@code increase()}; older series contribute their
+   * {@code increase()}. The agent's presence one window ago keeps out a long-running agent that Prometheus only now
+   * sees for the first time, or again after a gap longer than the window: its counters are not new.
    */
   static String increaseCountingNewSeries(String counter, String window) {
-    return "sum by (job, instance) ((" + counter + " unless " + counter + " offset " + window + ") + 0 or increase("
-        + counter + "[" + window + "]))";
+    return "sum by (job, instance) (((" + counter + " unless " + counter + " offset " + window + ") and on (job, instance)"
+        + " target_info offset " + window + ") + 0 or increase(" + counter + "[" + window + "]))";
   }
 
   private static String ratio(String numerator, String zeroFallback, String denominator, String window) {

@@ -272,6 +272,7 @@ class AlertRulesParserTest {
         "    error_rate_threshold: 2%",
         "    disk_threshold: 0.9",
         "    cpu_threshold: lots",
+        "    memory_threshold: 0.7",
         "  alerts:",
         "    slack: {enabled: true, webhook_url: 'https://hooks.slack.com/services/T0/B0/secret'}",
         "    email: {enabled: false, recipients: [oncall@example.org, not-an-address]}",
@@ -283,6 +284,7 @@ class AlertRulesParserTest {
     assertThat(byName.get("ResponseTimeDegradation").threshold()).isEqualTo(1.5);
     assertThat(byName.get("HighErrorRate").threshold()).isEqualTo(0.02);
     assertThat(byName.get("HighCpuUsage").threshold()).as("kept").isEqualTo(0.80);
+    assertThat(byName.get("MemoryExhaustion").threshold()).isEqualTo(0.7);
     assertThat(set.channels().slack()).isEqualTo("https://hooks.slack.com/services/T0/B0/secret");
     assertThat(set.channels().emailOff()).isTrue();
     assertThat(set.channels().emailRecipients()).containsExactly("oncall@example.org");
@@ -290,9 +292,9 @@ class AlertRulesParserTest {
         .noneMatch(line -> line.contains("secret"))
         .anyMatch(line -> line.startsWith("WARN alerts.yaml:5: monitoring.metrics.disk_threshold=0.9: cannot be mapped"))
         .anyMatch(line -> line.startsWith("WARN alerts.yaml:6: monitoring.metrics.cpu_threshold=lots: expected a number"))
-        .anyMatch(line -> line.startsWith("WARN alerts.yaml:9: monitoring.alerts.email.recipients=not-an-address"))
-        .anyMatch(line -> line.startsWith("WARN alerts.yaml:10: monitoring.alerts.pager=: cannot be mapped"))
-        .anyMatch(line -> line.startsWith("WARN alerts.yaml:11: monitoring.dashboards=: cannot be mapped"));
+        .anyMatch(line -> line.startsWith("WARN alerts.yaml:10: monitoring.alerts.email.recipients=not-an-address"))
+        .anyMatch(line -> line.startsWith("WARN alerts.yaml:11: monitoring.alerts.pager=: cannot be mapped"))
+        .anyMatch(line -> line.startsWith("WARN alerts.yaml:12: monitoring.dashboards=: cannot be mapped"));
   }
 
   @Test
