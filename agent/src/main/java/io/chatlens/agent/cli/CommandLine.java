@@ -59,7 +59,8 @@ public final class CommandLine {
     out.println("  config --print [FILE]      print the effective configuration and where each value came from");
     out.println("  config --check FILE        validate a configuration file; exit status 1 on errors");
     out.println("  config --keys              print the configuration reference as a Markdown table");
-    out.println("  rules export [FILE]        print alert rules (default: the built-in ones) as Prometheus rules; --out OUT writes them");
+    out.println("  rules export [FILE]        print alert rules (default: the built-in ones) as Prometheus rules; --out OUT writes them,");
+    out.println("                             --runbook-base URL makes relative runbook_url links absolute");
     out.println("  rules check FILE           validate an alerts.yaml; exit status 1 on errors");
     out.println("  alerts test [FILE]         send a test notification through every configured alert channel (the log,");
     out.println("                             webhook or Slack, e-mail); prints each answer; exit status 1 if one failed");

@@ -16,7 +16,7 @@ import java.nio.file.Path;
  */
 final class RulesCommand {
 
-  static final String USAGE = "usage: rules export [alerts.yaml] [--out FILE] | rules check alerts.yaml";
+  static final String USAGE = "usage: rules export [alerts.yaml] [--out FILE] [--runbook-base URL] | rules check alerts.yaml";
 
   private RulesCommand() {}
 
@@ -46,9 +46,17 @@ final class RulesCommand {
   private static int export(String[] args, PrintStream out, PrintStream err) {
     String file = null;
     String target = null;
+    String runbookBase = null;
     for (int i = 1; i < args.length; i++) {
       if (args[i].equals("--out") && i + 1 < args.length) {
         target = args[++i];
+      } else if (args[i].equals("--runbook-base") && i + 1 < args.length) {
+        runbookBase = args[++i];
+        if (!runbookBase.matches("https?://\\S+")) {
+          err.println("chatlens: --runbook-base " + runbookBase + ": expected an http(s) URL, such as "
+              + "https://github.com/acme/chatbot/blob/main/");
+          return 2;
+        }
       } else if (!args[i].startsWith("--") && file == null) {
         file = args[i];
       } else {
@@ -62,7 +70,11 @@ final class RulesCommand {
       err.println("chatlens: " + rules.source() + " has errors; nothing exported");
       return 1;
     }
-    String exported = PrometheusRules.export(rules.rules(), file == null ? "" : file);
+    java.util.List<io.chatlens.agent.alerts.AlertRule> exportedRules = rules.rules();
+    if (runbookBase != null) {
+      exportedRules = withRunbookBase(exportedRules, runbookBase);
+    }
+    String exported = PrometheusRules.export(exportedRules, file == null ? "" : file);
     if (target == null) {
       out.print(exported);
       return 0;
@@ -75,6 +87,19 @@ final class RulesCommand {
       err.println("chatlens: cannot write " + target + ": " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * The rules with every relative runbook_url made absolute under {@code base} (Alertmanager and Grafana show a
+   * runbook as a link only when it is a URL); absolute ones are kept.
+   */
+  static java.util.List<io.chatlens.agent.alerts.AlertRule> withRunbookBase(
+      java.util.List<io.chatlens.agent.alerts.AlertRule> rules, String base) {
+    String prefix = base.endsWith("/") ? base : base + "/";
+    return rules.stream().map(rule -> rule.runbookUrl().isEmpty() || rule.runbookUrl().matches("https?://.*") ? rule
+        : new io.chatlens.agent.alerts.AlertRule(rule.name(), rule.severity(), rule.signal(), rule.expr(), rule.window(),
+            rule.comparison(), rule.threshold(), rule.forDuration(), rule.summary(), rule.description(), rule.labels(),
+            rule.params(), rule.prometheusOnly(), prefix + rule.runbookUrl())).toList();
   }
 
   private static int check(Path file, PrintStream out, PrintStream err) {

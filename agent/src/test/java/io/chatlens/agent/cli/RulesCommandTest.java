@@ -33,6 +33,17 @@ class RulesCommandTest {
   }
 
   @Test
+  void aRunbookBaseMakesTheRelativeRunbookLinksAbsolute() {
+    assertThat(run("rules", "export", "--runbook-base", "https://github.com/acme/chatbot/blob/main")).isZero();
+
+    String exported = out.toString(StandardCharsets.UTF_8);
+    assertThat(exported).contains("runbook_url: \"https://github.com/acme/chatbot/blob/main/docs/runbooks/high-error-rate.md\"")
+        .doesNotContain("runbook_url: \"docs/");
+    assertThat(run("rules", "export", "--runbook-base", "wiki/runbooks")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--runbook-base wiki/runbooks: expected an http(s) URL");
+  }
+
+  @Test
   void exportWritesTheFileGivenWithOut() throws Exception {
     Path target = dir.resolve("rules.yml");
 

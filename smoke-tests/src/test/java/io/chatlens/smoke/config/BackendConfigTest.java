@@ -98,6 +98,20 @@ class BackendConfigTest {
   }
 
   @Test
+  void everyLongRunningServiceWithAShellHasAHealthcheck() {
+    // the collector's and Jaeger's images have no shell or HTTP client to run one (their health endpoints answer on
+    // :13133 inside the network); elasticsearch-setup runs once and exits
+    Set<String> without = Set.of("otel-collector", "jaeger", "elasticsearch-setup");
+    services().forEach((name, definition) -> {
+      if (!without.contains(name)) {
+        List<String> test = strings(at(definition, "healthcheck", "test"));
+        assertThat(test).as(name + " healthcheck").isNotEmpty().startsWith("CMD");
+        assertThat(String.join(" ", test)).as(name).contains("http://localhost:");
+      }
+    });
+  }
+
+  @Test
   void composeImagesArePinned() {
     services().forEach((name, definition) -> {
       String image = at(definition, "image");
