@@ -176,6 +176,7 @@ final class AgentRuntime {
     SelfMetrics.register(meter, telemetry.exporters(), currentLogging == null ? null : currentLogging.queue(),
         () -> dispatcher.faults() + (currentLogging == null ? 0 : currentLogging.writerFaults()));
     SelfMetrics.registerLabelOverflow(meter, redactor.labels());
+    telemetry.registerRelayMetrics(meter);
     SentryExport currentSentry = sentry;
     if (currentSentry != null) {
       SelfMetrics.registerSentry(meter, currentSentry::counters);

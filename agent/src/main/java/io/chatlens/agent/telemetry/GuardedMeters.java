@@ -63,8 +63,8 @@ final class GuardedMeters {
   private GuardedMeters() {}
 
   /** An {@link OpenTelemetry} whose meter provider guards the ChatLens scopes. */
-  static OpenTelemetry wrap(OpenTelemetry delegate, LabelGuard guard) {
-    MeterProvider meters = new Provider(delegate.getMeterProvider(), guard);
+  static OpenTelemetry wrap(OpenTelemetry delegate, LabelGuard guard, HistogramRelay relay) {
+    MeterProvider meters = new Provider(delegate.getMeterProvider(), guard, relay);
     return new OpenTelemetry() {
       @Override
       public TracerProvider getTracerProvider() {
@@ -138,32 +138,35 @@ final class GuardedMeters {
     }
   }
 
-  private record Provider(MeterProvider delegate, LabelGuard guard) implements MeterProvider {
+  private record Provider(MeterProvider delegate, LabelGuard guard, HistogramRelay relay) implements MeterProvider {
     @Override
     public MeterBuilder meterBuilder(String name) {
       MeterBuilder builder = delegate.meterBuilder(name);
-      return name.startsWith("io.chatlens") ? new GuardedMeterBuilder(builder, guard) : builder;
+      return name.startsWith("io.chatlens") ? new GuardedMeterBuilder(builder, guard, relay) : builder;
     }
   }
 
-  private record GuardedMeterBuilder(MeterBuilder delegate, LabelGuard guard) implements MeterBuilder {
+  private record GuardedMeterBuilder(MeterBuilder delegate, LabelGuard guard, HistogramRelay relay)
+      implements MeterBuilder {
     @Override
     public MeterBuilder setSchemaUrl(String schemaUrl) {
-      return new GuardedMeterBuilder(delegate.setSchemaUrl(schemaUrl), guard);
+      return new GuardedMeterBuilder(delegate.setSchemaUrl(schemaUrl), guard, relay);
     }
 
     @Override
     public MeterBuilder setInstrumentationVersion(String version) {
-      return new GuardedMeterBuilder(delegate.setInstrumentationVersion(version), guard);
+      return new GuardedMeterBuilder(delegate.setInstrumentationVersion(version), guard, relay);
     }
 
     @Override
     public Meter build() {
-      return new GuardedMeter(delegate.build(), guard);
+      Meter meter = delegate.build();
+      relay.flushBeforeCollecting(meter);
+      return new GuardedMeter(meter, guard, relay);
     }
   }
 
-  private record GuardedMeter(Meter delegate, LabelGuard guard) implements Meter {
+  private record GuardedMeter(Meter delegate, LabelGuard guard, HistogramRelay relay) implements Meter {
     @Override
     public LongCounterBuilder counterBuilder(String name) {
       return new LongCounterB(delegate.counterBuilder(name), new Labels(name, guard));
@@ -176,7 +179,7 @@ final class GuardedMeters {
 
     @Override
     public DoubleHistogramBuilder histogramBuilder(String name) {
-      return new DoubleHistogramB(delegate.histogramBuilder(name), new Labels(name, guard));
+      return new DoubleHistogramB(delegate.histogramBuilder(name), new Labels(name, guard), relay);
     }
 
     @Override
@@ -443,25 +446,27 @@ final class GuardedMeters {
     }
   }
 
-  private record DoubleHistogramB(DoubleHistogramBuilder d, Labels labels) implements DoubleHistogramBuilder {
+  /** Histograms: the application thread hands each measurement to the relay (see {@link HistogramRelay}). */
+  private record DoubleHistogramB(DoubleHistogramBuilder d, Labels labels, HistogramRelay relay)
+      implements DoubleHistogramBuilder {
     @Override
     public DoubleHistogramBuilder setDescription(String description) {
-      return new DoubleHistogramB(d.setDescription(description), labels);
+      return new DoubleHistogramB(d.setDescription(description), labels, relay);
     }
 
     @Override
     public DoubleHistogramBuilder setUnit(String unit) {
-      return new DoubleHistogramB(d.setUnit(unit), labels);
+      return new DoubleHistogramB(d.setUnit(unit), labels, relay);
     }
 
     @Override
     public DoubleHistogramBuilder setExplicitBucketBoundariesAdvice(List<Double> boundaries) {
-      return new DoubleHistogramB(d.setExplicitBucketBoundariesAdvice(boundaries), labels);
+      return new DoubleHistogramB(d.setExplicitBucketBoundariesAdvice(boundaries), labels, relay);
     }
 
     @Override
     public LongHistogramBuilder ofLongs() {
-      return new LongHistogramB(d.ofLongs(), labels);
+      return new LongHistogramB(d.ofLongs(), labels, relay);
     }
 
     @Override
@@ -475,36 +480,37 @@ final class GuardedMeters {
 
         @Override
         public void record(double value) {
-          histogram.record(value);
+          relay.record(histogram, value, Attributes.empty(), Context.current());
         }
 
         @Override
         public void record(double value, Attributes attributes) {
-          histogram.record(value, labels.apply(attributes));
+          relay.record(histogram, value, labels.apply(attributes), Context.current());
         }
 
         @Override
         public void record(double value, Attributes attributes, Context context) {
-          histogram.record(value, labels.apply(attributes), context);
+          relay.record(histogram, value, labels.apply(attributes), context);
         }
       };
     }
   }
 
-  private record LongHistogramB(LongHistogramBuilder d, Labels labels) implements LongHistogramBuilder {
+  private record LongHistogramB(LongHistogramBuilder d, Labels labels, HistogramRelay relay)
+      implements LongHistogramBuilder {
     @Override
     public LongHistogramBuilder setDescription(String description) {
-      return new LongHistogramB(d.setDescription(description), labels);
+      return new LongHistogramB(d.setDescription(description), labels, relay);
     }
 
     @Override
     public LongHistogramBuilder setUnit(String unit) {
-      return new LongHistogramB(d.setUnit(unit), labels);
+      return new LongHistogramB(d.setUnit(unit), labels, relay);
     }
 
     @Override
     public LongHistogramBuilder setExplicitBucketBoundariesAdvice(List<Long> boundaries) {
-      return new LongHistogramB(d.setExplicitBucketBoundariesAdvice(boundaries), labels);
+      return new LongHistogramB(d.setExplicitBucketBoundariesAdvice(boundaries), labels, relay);
     }
 
     @Override
@@ -518,17 +524,17 @@ final class GuardedMeters {
 
         @Override
         public void record(long value) {
-          histogram.record(value);
+          relay.record(histogram, value, Attributes.empty(), Context.current());
         }
 
         @Override
         public void record(long value, Attributes attributes) {
-          histogram.record(value, labels.apply(attributes));
+          relay.record(histogram, value, labels.apply(attributes), Context.current());
         }
 
         @Override
         public void record(long value, Attributes attributes, Context context) {
-          histogram.record(value, labels.apply(attributes), context);
+          relay.record(histogram, value, labels.apply(attributes), context);
         }
       };
     }

@@ -50,6 +50,16 @@ public final class SelfMetrics {
         .buildWithCallback(measurement -> measurement.record(BridgeFaults.count() + handlerFaults.getAsLong()));
   }
 
+  /** The histogram relay: measurements waiting (a {@code chatlens.queue.size} series) and dropped. */
+  static void registerRelay(Meter meter, HistogramRelay relay) {
+    meter.gaugeBuilder("chatlens.queue.size").ofLongs().setUnit("{item}")
+        .setDescription("Items waiting in the agent's own queues.")
+        .buildWithCallback(measurement -> measurement.record(relay.size(), Attributes.of(QUEUE, "histogram_records")));
+    meter.counterBuilder("chatlens.metrics.dropped").setUnit("{measurement}")
+        .setDescription("Histogram measurements dropped because the agent's relay queue was full.")
+        .buildWithCallback(measurement -> measurement.record(relay.dropped()));
+  }
+
   private static final AttributeKey<String> REASON = AttributeKey.stringKey("reason");
 
   /**

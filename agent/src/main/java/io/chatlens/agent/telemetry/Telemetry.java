@@ -39,12 +39,14 @@ public final class Telemetry {
   private final Map<String, ExporterStats> exporters;
   private final java.util.List<QueueFill> queues;
   private final SpanTap spanTap;
+  private final HistogramRelay relay;
 
   private Telemetry(OpenTelemetrySdk sdk, Resource resource, PullMetricReader pullReader,
       Map<String, ExporterStats> exporters, java.util.List<QueueFill> queues, Redactor redactor, SpanTap spanTap) {
     this.spanTap = spanTap;
     this.sdk = sdk;
-    this.guarded = GuardedMeters.wrap(sdk, redactor.labels());
+    this.relay = HistogramRelay.started();
+    this.guarded = GuardedMeters.wrap(sdk, redactor.labels(), relay);
     this.resource = resource;
     this.pullReader = pullReader;
     this.exporters = exporters;
@@ -228,8 +230,14 @@ public final class Telemetry {
     return exporters;
   }
 
+  /** The histogram relay's self-metrics: measurements waiting and dropped. */
+  public void registerRelayMetrics(io.opentelemetry.api.metrics.Meter meter) {
+    SelfMetrics.registerRelay(meter, relay);
+  }
+
   /** Flushes and shuts down every exporter, waiting at most this long. */
   public void shutdown(long timeout, TimeUnit unit) {
+    relay.close(); // the last histogram measurements reach the SDK before its final export
     CompletableResultCode result = sdk.shutdown();
     result.join(timeout, unit);
   }

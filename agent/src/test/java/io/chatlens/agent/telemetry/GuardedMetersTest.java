@@ -33,7 +33,8 @@ class GuardedMetersTest {
   private final InMemoryMetricReader reader = InMemoryMetricReader.create();
   private final Redactor redactor = new Redactor(RedactionConfig.builder().maxLabelValues(3).build());
   private final OpenTelemetry otel = GuardedMeters.wrap(OpenTelemetrySdk.builder()
-      .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build()).build(), redactor.labels());
+      .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build()).build(), redactor.labels(),
+      HistogramRelay.manual());
 
   @Test
   void labelValuesAreRedactedFoldedAndBoundedPerMetricAndLabel() {
