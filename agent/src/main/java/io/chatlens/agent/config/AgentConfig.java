@@ -22,7 +22,9 @@ public final class AgentConfig {
       "otel.bsp.max.queue.size", "32768",
       "otel.bsp.max.export.batch.size", "2048",
       // the SDK reports its own queues, drops and exports with semantic-convention metric names
-      "otel.experimental.sdk.telemetry.version", "latest");
+      "otel.experimental.sdk.telemetry.version", "latest",
+      // the shipped Prometheus scrape and Grafana minimum interval are 15 s: a 60 s export leaves rates empty or spiky
+      "otel.metric.export.interval", "15s");
 
   private final Path file;
   private final Map<String, ConfigValue> raw;

@@ -53,7 +53,9 @@ public final class OtelKeys {
     known("otel.blrp.max.queue.size", ValueType.integer(1, 10_000_000), "2048", "Log records queued before new ones are dropped.");
     known("otel.metrics.exemplar.filter", ValueType.oneOf("always_off", "always_on", "trace_based"), "always_off",
         "Exemplars (trace ids on metric points). trace_based links Grafana panels to traces, at about 100 ns per measurement.");
-    known("otel.metric.export.interval", ValueType.duration(), "60s", "Interval between two OTLP metric exports.");
+    known("otel.metric.export.interval", ValueType.duration(), "15s", "Interval between two OTLP metric exports "
+        + "(ChatLens default 15 s, the scrape and Grafana interval of the shipped backends; OpenTelemetry's own default "
+        + "is 60 s).");
   }
 
   private OtelKeys() {}

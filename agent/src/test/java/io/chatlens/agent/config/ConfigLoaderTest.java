@@ -66,6 +66,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void metricsAreExportedEvery15SecondsUnlessTheFileSaysOtherwise() throws IOException {
+    assertThat(load(null).otelDefaultsAndFileProperties()).containsEntry("otel.metric.export.interval", "15s");
+    assertThat(load(null).otel("otel.metric.export.interval")).isEqualTo("15s");
+
+    file("agent.properties", "otel.metric.export.interval=60s");
+
+    assertThat(load(null).otelDefaultsAndFileProperties()).containsEntry("otel.metric.export.interval", "60s");
+  }
+
+  @Test
   void findsTheFileInTheDocumentedOrder() throws IOException {
     Path local = file("agent.properties", "otel.service.name=local");
     Path fromEnv = file("env.properties", "otel.service.name=env");
