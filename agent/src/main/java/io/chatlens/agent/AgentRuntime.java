@@ -1,6 +1,9 @@
 package io.chatlens.agent;
 
 import io.chatlens.agent.alerts.AlertMetricReader;
+import io.chatlens.agent.alerts.AlertRuleFiles;
+import io.chatlens.agent.alerts.AlertRuleSet;
+import io.chatlens.agent.alerts.SeedLogRetention;
 import io.chatlens.agent.alerts.AlertsModule;
 import io.chatlens.agent.breaker.BreakerSettings;
 import io.chatlens.agent.breaker.CircuitBreaker;
@@ -116,11 +119,12 @@ final class AgentRuntime {
       daemon("chatlens-init-telemetry", () -> {
         try {
           SdkLogBridge.install(Diagnostics.isDebug());
-          startLogging();
+          AlertRuleSet alertRules = readAlertRules();
+          startLogging(alertRules == null ? null : alertRules.logRetention());
           Diagnostics.debug("init: logging after " + sinceMillis(started) + " ms");
           Telemetry built = Telemetry.start(config, redactor, alertReader);
           Diagnostics.debug("init: OpenTelemetry SDK after " + sinceMillis(started) + " ms");
-          startAlerts(built);
+          startAlerts(built, alertRules);
           Diagnostics.debug("init: alerts after " + sinceMillis(started) + " ms");
           telemetryReady.complete(built);
         } catch (Throwable failure) {
@@ -270,9 +274,38 @@ final class AgentRuntime {
     }).start();
   }
 
-  private void startLogging() {
+  /**
+   * The alert rules, read once before logging starts: the seed's {@code monitoring.retention.logs} in the alerts file
+   * sets the main log file's retention. {@code null} when alerting is off or the file cannot be read at all (alerting
+   * then reads and reports it itself).
+   */
+  private AlertRuleSet readAlertRules() {
+    if (!config.get(ConfigKeys.ALERTS_ENABLED)) {
+      return null;
+    }
     try {
-      AgentLogging started = AgentLogging.start(config, redactor);
+      return AlertRuleFiles.forAgent(config);
+    } catch (RuntimeException | LinkageError unreadable) {
+      return null;
+    }
+  }
+
+  private void startLogging(SeedLogRetention seedRetention) {
+    java.time.Duration seedMain = null;
+    if (seedRetention != null) {
+      java.time.Duration explicit = config.get(ConfigKeys.LOG_RETENTION_MAIN);
+      String days = seedRetention.period().toDays() + "d";
+      if (explicit != null) {
+        Diagnostics.warn(seedRetention.origin() + ": monitoring.retention.logs=" + days + " not applied: "
+            + ConfigKeys.LOG_RETENTION_MAIN.name() + "=" + explicit.toDays() + "d in agent.properties wins");
+      } else {
+        seedMain = seedRetention.period();
+        Diagnostics.info("log retention: rotated files of the main log are kept " + days + " ("
+            + seedRetention.origin() + ": monitoring.retention.logs)");
+      }
+    }
+    try {
+      AgentLogging started = AgentLogging.start(config, redactor, seedMain);
       logging = started;
       Diagnostics.setSink((level, message) -> started.queue().accept(new ChatEvent(System.currentTimeMillis(),
           ChatEvent.Level.valueOf(level.equals("DEBUG") ? "DEBUG" : level), "chatlens_agent", "diagnostics",
@@ -295,10 +328,10 @@ final class AgentRuntime {
    * Alerting starts right after telemetry and logging, in parallel with Byte Buddy's preparation and before
    * any instrumented call, so its first metric collection is a clean baseline.
    */
-  private void startAlerts(Telemetry started) {
+  private void startAlerts(Telemetry started, AlertRuleSet rules) {
     EventSink sink = logging == null ? EventSink.NONE : logging.queue();
     alerts = AlertsModule.start(config, redactor, sink, started.openTelemetry().getMeter("io.chatlens.alerts"),
-        alertReader);
+        alertReader, rules);
   }
 
   private List<HealthReport.ActiveAlert> activeAlerts() {

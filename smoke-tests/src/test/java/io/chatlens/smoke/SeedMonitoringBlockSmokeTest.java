@@ -45,10 +45,15 @@ class SeedMonitoringBlockSmokeTest {
   }
 
   @Test
-  void pastedAsIsTheChatbotStartsAndWhatCannotBeAppliedIsReportedWithItsLine() throws Exception {
+  void pastedAsIsTheChatbotStartsItsLogRetentionAppliesAndWhatCannotBeAppliedIsReportedWithItsLine() throws Exception {
     Path config = dir.resolve("agent.properties");
-    Files.writeString(config, "otel.service.name=seed-block\n");
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    Files.writeString(config, "otel.service.name=seed-block\nchatlens.log.dir=" + logs + "\n");
     Files.writeString(dir.resolve("alerts.yaml"), seedBlock());
+    // rotated files of the main log from earlier runs: the seed's "logs: 30" keeps 20 days (the prod profile alone
+    // keeps the main file 14 days) and deletes 40 days
+    Path twentyDays = rotatedMainFile(logs, 20);
+    Path fortyDays = rotatedMainFile(logs, 40);
 
     try (RunningJvm jvm = DemoSmokeTest.demo().exportNowhere().agentOptions("config=" + config).workingDirectory(dir)
         .start()) {
@@ -56,8 +61,41 @@ class SeedMonitoringBlockSmokeTest {
       assertThat(jvm.stdout()).contains("SUMMARY");
       assertThat(jvm.stderr()).doesNotContain("[chatlens] ERROR")
           .containsPattern("alerts\\.yaml:\\d+: monitoring\\.alerts\\.slack\\.webhook_url=\\*\\*\\*\\*: is the example's placeholder")
-          .containsPattern("alerts\\.yaml:\\d+: monitoring\\.retention\\.logs=30: not applied from the alerts file");
+          .containsPattern("log retention: rotated files of the main log are kept 30d \\(.*alerts\\.yaml:18: "
+              + "monitoring\\.retention\\.logs\\)")
+          .containsPattern("alerts\\.yaml:19: monitoring\\.retention\\.metrics=90: not applied from the alerts file")
+          .doesNotContain("monitoring.retention.logs=30: not applied");
+      assertThat(fortyDays).as("older than the seed's 30 days").doesNotExist();
+      assertThat(Files.exists(twentyDays) || Files.exists(twentyDays.resolveSibling(twentyDays.getFileName() + ".gz")))
+          .as("20 days old, within the seed's 30 days (kept, maybe gzipped): " + twentyDays).isTrue();
     }
+  }
+
+  @Test
+  void aMainRetentionInAgentPropertiesWinsOverTheSeedsAndTheBlocksLineSaysSo() throws Exception {
+    Path config = dir.resolve("agent.properties");
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    Files.writeString(config, "otel.service.name=seed-block\nchatlens.log.dir=" + logs
+        + "\nchatlens.log.retention.main=10d\n");
+    Files.writeString(dir.resolve("alerts.yaml"), seedBlock());
+    Path twentyDays = rotatedMainFile(logs, 20);
+
+    try (RunningJvm jvm = DemoSmokeTest.demo().exportNowhere().agentOptions("config=" + config).workingDirectory(dir)
+        .start()) {
+      assertThat(jvm.waitForExit(TIMEOUT)).as(jvm.describe()).isZero();
+      assertThat(jvm.stderr()).doesNotContain("[chatlens] ERROR").containsPattern("alerts\\.yaml:18: "
+          + "monitoring\\.retention\\.logs=30d not applied: chatlens\\.log\\.retention\\.main=10d in agent\\.properties wins");
+      assertThat(twentyDays).as("older than agent.properties' 10 days").doesNotExist();
+    }
+  }
+
+  /** A rotated file of the main log, last modified {@code daysAgo} days ago, as the agent names them. */
+  private static Path rotatedMainFile(Path logs, int daysAgo) throws Exception {
+    java.time.Instant when = java.time.Instant.now().minus(Duration.ofDays(daysAgo));
+    Path file = logs.resolve("chatbot." + java.time.LocalDate.ofInstant(when, java.time.ZoneOffset.UTC) + ".0.log");
+    Files.writeString(file, "an old line\n");
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(when));
+    return file;
   }
 
   @Test

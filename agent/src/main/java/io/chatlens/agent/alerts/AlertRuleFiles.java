@@ -51,7 +51,8 @@ public final class AlertRuleFiles {
       text.invalidLines().forEach((line, what) -> problems.add(new ConfigProblem(ConfigProblem.Severity.ERROR, source,
           line, "", "", "this line is not UTF-8 text (" + what + "); expected UTF-8 text")));
       problems.addAll(parsed.problems());
-      return new AlertRuleSet(parsed.source(), parsed.rules(), problems, parsed.readable(), parsed.channels());
+      return new AlertRuleSet(parsed.source(), parsed.rules(), problems, parsed.readable(), parsed.channels(),
+          parsed.logRetention());
     } catch (ConfigFileText.TooLargeException tooLarge) {
       return new AlertRuleSet(source, List.of(), List.of(new ConfigProblem(ConfigProblem.Severity.ERROR, source, 0, "",
           "", tooLarge.getMessage())), false);

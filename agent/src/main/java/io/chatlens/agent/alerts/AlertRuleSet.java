@@ -11,9 +11,10 @@ import java.util.List;
  * @param problems one line each, naming file, line, rule and field
  * @param readable false when the file could not be read or is not YAML at all
  * @param channels the channels the seed's monitoring block names, {@link SeedChannels#NONE} without one
+ * @param logRetention the block's {@code retention.logs}, {@code null} without one
  */
 public record AlertRuleSet(String source, List<AlertRule> rules, List<ConfigProblem> problems, boolean readable,
-    SeedChannels channels) {
+    SeedChannels channels, SeedLogRetention logRetention) {
 
   public AlertRuleSet {
     rules = List.copyOf(rules);
@@ -22,7 +23,7 @@ public record AlertRuleSet(String source, List<AlertRule> rules, List<ConfigProb
   }
 
   public AlertRuleSet(String source, List<AlertRule> rules, List<ConfigProblem> problems, boolean readable) {
-    this(source, rules, problems, readable, SeedChannels.NONE);
+    this(source, rules, problems, readable, SeedChannels.NONE, null);
   }
 
   public boolean hasErrors() {

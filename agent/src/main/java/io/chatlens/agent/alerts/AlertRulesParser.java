@@ -92,13 +92,15 @@ final class AlertRulesParser {
     }
     // The seed's block alone stands for the built-in rules with its thresholds; beside rules: it tunes those.
     List<AlertRule> base = hasRules ? rules : AlertRuleFiles.builtIn().rules();
-    return new AlertRuleSet(source, monitoring.apply(base), problems, true, monitoring.channels());
+    return new AlertRuleSet(source, monitoring.apply(base), problems, true, monitoring.channels(),
+        monitoring.logRetention);
   }
 
   /**
    * The seed's "Monitoring Configuration" block, pasted as is: {@code metrics.*_threshold} set the thresholds of
-   * the built-in rules, {@code alerts.email} and {@code alerts.slack} the channels; {@code retention} is reported
-   * with where each period is set instead. Every key that cannot be mapped is a warning naming its line.
+   * the built-in rules, {@code alerts.email} and {@code alerts.slack} the channels, {@code retention.logs} the
+   * retention of the main log file; the other retention periods are reported with where each is set instead. Every
+   * key that cannot be mapped is a warning naming its line.
    */
   private final class MonitoringBlock {
     /** Seed threshold key to the rule it sets. */
@@ -113,6 +115,7 @@ final class AlertRulesParser {
     private final List<String> recipients = new ArrayList<>();
     private Boolean slackEnabled;
     private String slackUrl;
+    private SeedLogRetention logRetention;
 
     void read(Node block) {
       for (NodeTuple section : entries(block, "monitoring")) {
@@ -219,19 +222,38 @@ final class AlertRulesParser {
         String key = String.valueOf(scalar(entry.getKeyNode()));
         String value = String.valueOf(scalar(entry.getValueNode()));
         String field = "monitoring.retention." + key;
+        int line = line(entry.getKeyNode());
+        if (key.equals("logs")) {
+          Long days = days(value);
+          if (days == null) {
+            problems.add(warn(line, field, value, "expected a whole number of days from 1 to 36500, such as 30"));
+          } else {
+            logRetention = new SeedLogRetention(Duration.ofDays(days), source + ":" + line);
+          }
+          continue;
+        }
         String where = switch (key) {
-          case "logs" -> "log retention is set per log class in agent.properties: chatlens.log.profile, or "
-              + "chatlens.log.retention.debug/.info/.warn/.error (e.g. chatlens.log.retention.info=" + value + "d)";
           case "metrics" -> "metric retention belongs to the metrics backend: Prometheus's --storage.tsdb.retention.time "
               + "(config/docker-compose.yml keeps 90d)";
           case "alerts" -> "alert notifications are audit events of the structured log, kept for "
               + "chatlens.log.retention.audit (7 years by default)";
           default -> null;
         };
-        problems.add(warn(line(entry.getKeyNode()), field, value, where == null
+        problems.add(warn(line, field, value, where == null
             ? "cannot be mapped; expected logs, metrics or alerts"
             : "not applied from the alerts file: " + where));
       }
+    }
+
+    /** {@code 30} or {@code 30d}: a whole number of days from 1 to 36500, else {@code null}. */
+    private static Long days(String value) {
+      String digits = value.strip().toLowerCase(Locale.ROOT);
+      digits = digits.endsWith("d") ? digits.substring(0, digits.length() - 1) : digits;
+      if (!digits.matches("[0-9]{1,5}")) {
+        return null;
+      }
+      long days = Long.parseLong(digits);
+      return days >= 1 && days <= 36_500 ? days : null;
     }
 
     List<AlertRule> apply(List<AlertRule> rules) {

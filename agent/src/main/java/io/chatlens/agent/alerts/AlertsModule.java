@@ -51,11 +51,20 @@ public final class AlertsModule {
    */
   public static AlertsModule start(AgentConfig config, Redactor redactor, EventSink sink, Meter meter,
       AlertMetricReader reader) {
+    return start(config, redactor, sink, meter, reader, null);
+  }
+
+  /**
+   * As {@link #start(AgentConfig, Redactor, EventSink, Meter, AlertMetricReader)}, with the rules already read by
+   * {@link AlertRuleFiles#forAgent(AgentConfig)} ({@code null}: read them here).
+   */
+  public static AlertsModule start(AgentConfig config, Redactor redactor, EventSink sink, Meter meter,
+      AlertMetricReader reader, AlertRuleSet alreadyRead) {
     if (!config.get(ConfigKeys.ALERTS_ENABLED)) {
       return DISABLED;
     }
     try {
-      AlertRuleSet rules = AlertRuleFiles.forAgent(config);
+      AlertRuleSet rules = alreadyRead != null ? alreadyRead : AlertRuleFiles.forAgent(config);
       report(rules.problems());
       Duration retention = KpiGauges.WINDOW;
       for (AlertRule rule : rules.inProcessRules()) {

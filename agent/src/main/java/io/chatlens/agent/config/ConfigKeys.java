@@ -299,7 +299,8 @@ public final class ConfigKeys {
           + "info 14d, warn/error 365d. Each chatlens.log.retention.* key overrides one of them.");
   public static final ConfigKey<Duration> LOG_RETENTION_MAIN = key("Logging", "chatlens.log.retention.main",
       ValueType.duration(), "",
-      "How long rotated files of the main log are kept. Default: the info retention of the profile.");
+      "How long rotated files of the main log are kept. Default: monitoring.retention.logs of the alerts file (the "
+          + "seed's block) in days, else the info retention of the profile.");
   public static final ConfigKey<Duration> LOG_RETENTION_DEBUG = key("Logging", "chatlens.log.retention.debug",
       ValueType.duration(), "", "How long rotated files of debug/ are kept. Default: 7d with profile dev, 3d with prod.");
   public static final ConfigKey<Duration> LOG_RETENTION_INFO = key("Logging", "chatlens.log.retention.info",

@@ -7,6 +7,7 @@ import io.chatlens.agent.redaction.Redactor;
 import io.chatlens.instrumentation.core.ChatEvent;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,9 +42,9 @@ public final class AgentLogging implements AutoCloseable {
 
   private volatile java.util.function.Consumer<ChatEvent> forwarder;
 
-  private AgentLogging(AgentConfig config, Redactor redactor, Clock clock) {
+  private AgentLogging(AgentConfig config, Redactor redactor, Clock clock, Duration seedMainRetention) {
     this.redactor = redactor;
-    this.layout = LogLayout.from(config);
+    this.layout = LogLayout.from(config, seedMainRetention);
     this.queue = new EventQueue(config.get(ConfigKeys.LOG_QUEUE_SIZE), layout.threshold());
     this.housekeeping = new LogHousekeeping(layout, clock);
     this.router = new LogRouter(layout, LogFormat.named(config.get(ConfigKeys.LOG_FORMAT)), config.serviceName(),
@@ -64,7 +65,15 @@ public final class AgentLogging implements AutoCloseable {
 
   /** As {@link #start(AgentConfig, Redactor)}, with the clock that decides daily rotation and file ages. */
   public static AgentLogging start(AgentConfig config, Redactor redactor, Clock clock) {
-    return new AgentLogging(config, redactor, clock);
+    return new AgentLogging(config, redactor, clock, null);
+  }
+
+  /**
+   * As {@link #start(AgentConfig, Redactor)}, with the main file kept for {@code seedMainRetention} unless
+   * agent.properties sets {@code chatlens.log.retention.main} ({@link LogLayout#from(AgentConfig, Duration)}).
+   */
+  public static AgentLogging start(AgentConfig config, Redactor redactor, Duration seedMainRetention) {
+    return new AgentLogging(config, redactor, Clock.systemUTC(), seedMainRetention);
   }
 
   /** Where instrumentation and the agent put their events; also the source of the drop counters. */

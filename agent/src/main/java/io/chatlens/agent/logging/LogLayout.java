@@ -46,6 +46,15 @@ public final class LogLayout {
   }
 
   public static LogLayout from(AgentConfig config) {
+    return from(config, null);
+  }
+
+  /**
+   * As {@link #from(AgentConfig)}, with the main file kept for {@code seedMainRetention} (the seed's
+   * {@code monitoring.retention.logs} from the alerts file) when agent.properties does not set
+   * {@code chatlens.log.retention.main}; {@code null} for the usual default, the info retention.
+   */
+  public static LogLayout from(AgentConfig config, Duration seedMainRetention) {
     Path directory = Path.of(config.get(ConfigKeys.LOG_DIR)).toAbsolutePath().normalize();
     LogProfile profile = LogProfile.named(config.get(ConfigKeys.LOG_PROFILE));
     Duration info = or(config.get(ConfigKeys.LOG_RETENTION_INFO), profile.infoRetention());
@@ -53,7 +62,7 @@ public final class LogLayout {
     String base = mainFile.endsWith(".log") ? mainFile.substring(0, mainFile.length() - 4) : mainFile;
     List<LogFileSet> sets = new ArrayList<>();
     sets.add(new LogFileSet(LogStream.MAIN, directory.resolve(mainFile),
-        or(config.get(ConfigKeys.LOG_RETENTION_MAIN), info)));
+        or(config.get(ConfigKeys.LOG_RETENTION_MAIN), or(seedMainRetention, info))));
     sets.add(levelSet(directory, base, LogStream.DEBUG,
         or(config.get(ConfigKeys.LOG_RETENTION_DEBUG), profile.debugRetention())));
     sets.add(levelSet(directory, base, LogStream.INFO, info));

@@ -252,16 +252,30 @@ class AlertRulesParserTest {
     assertThat(set.channels().slackEnabled()).isTrue();
     assertThat(set.channels().slack()).as("the example's placeholder URL is not used").isNull();
     // what cannot be applied is said, each with its line; the placeholder URL is not repeated
-    assertThat(rendered(set)).hasSize(4)
+    assertThat(set.logRetention()).as("retention.logs is applied to the main log")
+        .isEqualTo(new SeedLogRetention(java.time.Duration.ofDays(30), "alerts.yaml:18"));
+    assertThat(rendered(set)).hasSize(3)
         .anyMatch(line -> line.startsWith("WARN alerts.yaml:15: monitoring.alerts.slack.webhook_url=****: is the "
             + "example's placeholder"))
-        .anyMatch(line -> line.startsWith("WARN alerts.yaml:18: monitoring.retention.logs=30: not applied from the "
-            + "alerts file: log retention is set per log class in agent.properties")
-            && line.contains("chatlens.log.retention.info=30d"))
+        .noneMatch(line -> line.contains("monitoring.retention.logs"))
         .anyMatch(line -> line.startsWith("WARN alerts.yaml:19: monitoring.retention.metrics=90: not applied")
             && line.contains("--storage.tsdb.retention.time"))
         .anyMatch(line -> line.startsWith("WARN alerts.yaml:20: monitoring.retention.alerts=365: not applied")
             && line.contains("chatlens.log.retention.audit"));
+  }
+
+  @Test
+  void theSeedsLogRetentionIsAWholeNumberOfDaysAndAnythingElseIsReportedWithItsLine() {
+    assertThat(parse("monitoring:", "  retention:", "    logs: 45d").logRetention().period())
+        .isEqualTo(java.time.Duration.ofDays(45));
+    for (String wrong : new String[] {"0", "thirty", "2.5", "36501", "-3"}) {
+      AlertRuleSet set = parse("monitoring:", "  retention:", "    logs: " + wrong);
+
+      assertThat(set.logRetention()).as(wrong).isNull();
+      assertThat(rendered(set)).as(wrong).singleElement().asString()
+          .startsWith("WARN alerts.yaml:3: monitoring.retention.logs=" + wrong + ": expected a whole number of days");
+    }
+    assertThat(parse("rules: []").logRetention()).as("no monitoring block").isNull();
   }
 
   @Test

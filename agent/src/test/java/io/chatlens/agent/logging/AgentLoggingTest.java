@@ -88,6 +88,18 @@ class AgentLoggingTest {
   }
 
   @Test
+  void theSeedsLogRetentionKeepsTheMainFileUnlessAgentPropertiesSetsItsOwn() {
+    LogLayout seed = LogLayout.from(TestEvents.config(logs), java.time.Duration.ofDays(30));
+    LogLayout explicit = LogLayout.from(TestEvents.config(logs, "chatlens.log.retention.main", "20d"),
+        java.time.Duration.ofDays(30));
+
+    assertThat(seed.of(LogStream.MAIN).retention()).hasDays(30);
+    assertThat(seed.of(LogStream.INFO).retention()).as("the info class keeps the profile's").hasDays(14);
+    assertThat(seed.written()).as("info/ is written again, kept 14d").contains(seed.of(LogStream.INFO));
+    assertThat(explicit.of(LogStream.MAIN).retention()).as("agent.properties wins").hasDays(20);
+  }
+
+  @Test
   void theWriterSurvivesErrorsAndCountsThem() throws Exception {
     AgentConfig config = TestEvents.config(logs);
     AgentLogging logging = AgentLogging.start(config, Redaction.from(config), new MutableClock("2024-01-15T10:00:00Z"));
