@@ -98,10 +98,10 @@ class BackendConfigTest {
   }
 
   @Test
-  void everyLongRunningServiceWithAShellHasAHealthcheck() {
-    // the collector's and Jaeger's images have no shell or HTTP client to run one (their health endpoints answer on
-    // :13133 inside the network); elasticsearch-setup runs once and exits
-    Set<String> without = Set.of("otel-collector", "jaeger", "elasticsearch-setup");
+  void everyLongRunningServiceHasAHealthcheckAndBackendHealthChecksTheTwoThatCannotRunOne() {
+    // the collector's and Jaeger's images have no shell or HTTP client to run one: backend-health checks their
+    // health endpoints; elasticsearch-setup runs once and exits
+    Set<String> without = Set.of("otel-collector", "jaeger", "elasticsearch-setup", "backend-health");
     services().forEach((name, definition) -> {
       if (!without.contains(name)) {
         List<String> test = strings(at(definition, "healthcheck", "test"));
@@ -109,6 +109,18 @@ class BackendConfigTest {
         assertThat(String.join(" ", test)).as(name).contains("http://localhost:");
       }
     });
+    List<String> test = strings(at(service("backend-health"), "healthcheck", "test"));
+    assertThat(test).as("backend-health healthcheck").isNotEmpty().startsWith("CMD", "curl")
+        .contains("--fail-early", "http://otel-collector:13133/", "http://jaeger:13133/status");
+    // the URLs are the ones the two configurations serve
+    Map<String, Object> collector = ConfigAssets.yamlMap(ConfigAssets.configDir().resolve("otel-collector/config.yaml"));
+    assertThat((String) at(collector, "extensions", "health_check", "endpoint")).endsWith(":13133");
+    assertThat(strings(at(collector, "service", "extensions"))).contains("health_check");
+    Map<String, Object> jaeger = ConfigAssets.yamlMap(ConfigAssets.configDir().resolve("jaeger/config.yaml"));
+    assertThat((String) at(jaeger, "extensions", "healthcheckv2", "http", "endpoint")).isEqualTo("0.0.0.0:13133");
+    assertThat((String) at(jaeger, "extensions", "healthcheckv2", "http", "status", "path")).isEqualTo("/status");
+    assertThat(strings(at(jaeger, "service", "extensions"))).contains("healthcheckv2");
+    assertThat(strings(at(service("backend-health"), "depends_on"))).containsExactlyInAnyOrder("otel-collector", "jaeger");
   }
 
   @Test
