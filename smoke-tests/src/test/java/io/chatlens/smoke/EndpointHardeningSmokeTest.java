@@ -118,6 +118,9 @@ class EndpointHardeningSmokeTest {
       assertThat(legacy.statusCode()).isEqualTo(503);
       assertThat(legacy.body()).contains("\"status\":\"DEGRADED\"");
     });
+    HttpResponse<String> bareReady = get("/health/ready", null);
+    assertThat(bareReady.statusCode()).as("a probe without the token gets the code").isEqualTo(503);
+    assertThat(bareReady.body()).as("and the status only").isEqualTo("{\"status\":\"DEGRADED\"}");
     HttpResponse<String> live = get("/health/live", null);
     assertThat(live.statusCode()).isEqualTo(200);
     assertThat(live.headers().firstValue("Content-Type")).hasValue("application/json");
@@ -125,8 +128,12 @@ class EndpointHardeningSmokeTest {
   }
 
   @Test
-  void theTokenGuardsEveryPathButLiveness() {
-    for (String path : List.of("/metrics", "/health", "/health/ready", "/errors", "/api/summary", "/api/trends",
+  void theTokenGuardsEveryPathButLivenessAndTheBareReadiness() {
+    HttpResponse<String> bareReady = get("/health/ready", null);
+    assertThat(bareReady.statusCode()).as("/health/ready without a token: its code").isIn(200, 503);
+    assertThat(bareReady.body()).as("/health/ready without a token: no details")
+        .matches("\\{\"status\":\"(UP|DEGRADED)\"\\}");
+    for (String path : List.of("/metrics", "/health", "/errors", "/api/summary", "/api/trends",
         "/api/errors", "/api/slow-turns")) {
       HttpResponse<String> none = get(path, null);
       assertThat(none.statusCode()).as(path + " without a token").isEqualTo(401);

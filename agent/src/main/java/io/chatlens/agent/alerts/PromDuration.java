@@ -20,4 +20,19 @@ final class PromDuration {
     }
     return millis + "ms";
   }
+
+  /** The seconds of a duration written by {@link #format(Duration)}: {@code 5m} is 300. */
+  static long seconds(String duration) {
+    String value = duration.trim();
+    long[][] units = {{86_400L, 'd'}, {3_600L, 'h'}, {60L, 'm'}, {1L, 's'}};
+    if (value.endsWith("ms")) {
+      return Long.parseLong(value.substring(0, value.length() - 2)) / 1000;
+    }
+    for (long[] unit : units) {
+      if (value.endsWith(String.valueOf((char) unit[1]))) {
+        return Math.multiplyExact(Long.parseLong(value.substring(0, value.length() - 1)), unit[0]);
+      }
+    }
+    return Long.parseLong(value);
+  }
 }

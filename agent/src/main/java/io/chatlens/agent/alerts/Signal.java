@@ -382,11 +382,16 @@ public enum Signal {
    * A series that did not exist one window ago, while its agent did (its {@code target_info} series), contributes its
    * whole value (it started at zero), and takes precedence over its {@code increase()}; older series contribute their
    * {@code increase()}. The agent's presence one window ago keeps out a long-running agent that Prometheus only now
-   * sees for the first time, or again after a gap longer than the window: its counters are not new.
+   * sees for the first time, or again after a gap longer than the window: its counters are not new. An agent whose
+   * process has run for less than the window and a minute ({@code process_uptime_seconds}, the minute for its first
+   * export and scrape) counts its new series too: all of them started within its life, so the failures of a chatbot
+   * that meets a dead database at startup are counted at once.
    */
   static String increaseCountingNewSeries(String counter, String window) {
+    long young = PromDuration.seconds(window) + 60;
     return "sum by (job, instance) (((" + counter + " unless " + counter + " offset " + window + ") and on (job, instance)"
-        + " target_info offset " + window + ") + 0 or increase(" + counter + "[" + window + "]))";
+        + " (target_info offset " + window + " or process_uptime_seconds < " + young + ")) + 0 or increase(" + counter
+        + "[" + window + "]))";
   }
 
   private static String ratio(String numerator, String zeroFallback, String denominator, String window) {

@@ -85,8 +85,9 @@ public final class ConfigKeys {
   public static final ConfigKey<Integer> PROMETHEUS_PORT = key("Endpoint", "chatlens.prometheus.port", ValueType.port(), "9464",
       "Port of the endpoint (0 picks a free port).");
   public static final ConfigKey<String> PROMETHEUS_AUTH_TOKEN = secret("Endpoint", "chatlens.prometheus.auth-token",
-      ValueType.text(), "", "When set, every path of the endpoint except /health/live and the live page's own files "
-          + "(/ and /ui/..., which hold no data) answers 401 unless the request carries Authorization: Bearer <token> (Prometheus: authorization.credentials); write it as ${env:NAME}. "
+      ValueType.text(), "", "When set, every path of the endpoint except /health/live, the bare status of /health/ready "
+          + "({\"status\":\"UP\"} or DEGRADED with 503, for readiness probes, which cannot send a secret; its details "
+          + "need the token) and the live page's own files (/ and /ui/..., which hold no data) answers 401 unless the request carries Authorization: Bearer <token> (Prometheus: authorization.credentials); write it as ${env:NAME}. "
           + "Default: no token (the endpoint warns once at startup when it binds beyond loopback without one).");
   public static final ConfigKey<Boolean> RUNTIME_METRICS = key("Endpoint", "chatlens.runtime.metrics", ValueType.bool(), "true",
       "JVM memory, GC, threads, classes and CPU, disk space of the log volume, and thread-pool queue depths.");

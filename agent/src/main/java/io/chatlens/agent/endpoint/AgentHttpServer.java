@@ -577,6 +577,7 @@ public final class AgentHttpServer implements AutoCloseable {
   static final class Routes {
 
     static final String LIVE = "/health/live";
+    static final String READY = "/health/ready";
     private final PullMetricReader metrics;
     private final Resource resource;
     private final HealthReport health;
@@ -614,7 +615,15 @@ public final class AgentHttpServer implements AutoCloseable {
         }
         return new Response(200, asset.contentType(), request.isHead() ? null : asset.body(), asset.headers());
       }
-      if (!path.equals(LIVE) && !authorized(request.authorization())) {
+      boolean authorized = authorized(request.authorization());
+      if (path.equals(READY) && !authorized && ("GET".equals(request.method()) || request.isHead())) {
+        // a readiness probe cannot carry a secret (Kubernetes' httpGet headers are literal): without the token it
+        // gets the status and its code, none of the details (exporters, drops, alerts)
+        String status = health.status();
+        return new Response(status.equals("UP") ? 200 : 503, JSON_TYPE,
+            request.isHead() ? null : "{\"status\":\"" + status + "\"}", Map.of());
+      }
+      if (!path.equals(LIVE) && !authorized) {
         return new Response(401, TEXT_TYPE, "unauthorized: send Authorization: Bearer <token>",
             Map.of("WWW-Authenticate", "Bearer realm=\"chatlens\""));
       }

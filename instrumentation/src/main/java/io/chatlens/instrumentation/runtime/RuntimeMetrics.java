@@ -33,7 +33,19 @@ public final class RuntimeMetrics implements AutoCloseable {
     Experimental.setEmitExperimentalMetrics(builder, true);
     RuntimeTelemetry jvm = builder.build();
     registerDisk(meter, logDirectory);
+    registerUptime(meter);
     return new RuntimeMetrics(jvm);
+  }
+
+  /**
+   * {@code process.uptime} (semantic conventions; Prometheus {@code process_uptime_seconds}): the exported rules
+   * tell a chatbot that has just started, whose counters are all new, from one Prometheus sees for the first time.
+   */
+  private static void registerUptime(Meter meter) {
+    java.lang.management.RuntimeMXBean runtime = java.lang.management.ManagementFactory.getRuntimeMXBean();
+    meter.gaugeBuilder("process.uptime").setUnit("s")
+        .setDescription("The time the process has been running.")
+        .buildWithCallback(measurement -> measurement.record(runtime.getUptime() / 1000.0));
   }
 
   private static void registerDisk(Meter meter, Path logDirectory) {
