@@ -45,8 +45,16 @@ class EmittedMetricsSmokeTest {
   /** A metric family and its type in the Prometheus text format. */
   private static final Pattern FAMILY = Pattern.compile("^# TYPE (\\S+) (\\S+)$", Pattern.MULTILINE);
 
+  /** One sample line of the text format: its family (or series) name and its label set. */
+  private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)\\}", Pattern.MULTILINE);
+  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"");
+  /** Labels every series may carry that the catalog does not repeat: the scope, and a histogram's bucket bound. */
+  private static final Set<String> GENERIC_LABELS = Set.of("otel_scope_name", "otel_scope_version",
+      "otel_scope_schema_url", "le");
+
   private static RunningJvm chatbot;
   private static Map<String, String> emitted;
+  private static final Map<String, Set<String>> emittedLabels = new TreeMap<>();
 
   @BeforeAll
   static void runTheDemo() throws Exception {
@@ -66,7 +74,10 @@ class EmittedMetricsSmokeTest {
     // end of the run; the alert engine's KPI gauges after its first evaluation.
     Map<String, String> seen = new TreeMap<>();
     await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
-      seen.putAll(families(Http.get(url).body()));
+      String body = Http.get(url).body();
+      seen.putAll(families(body));
+      labels(body).forEach((family, names) -> emittedLabels.computeIfAbsent(family, f -> new java.util.TreeSet<>())
+          .addAll(names));
       return seen.keySet().containsAll(List.of("db_client_connection_count", "chatbot_executor_active",
           "chatbot_sessions_ended_total", "chatbot_error_rate_ratio", "jvm_gc_duration_seconds",
           "chatbot_db_slow_queries_total"));
@@ -89,6 +100,47 @@ class EmittedMetricsSmokeTest {
       families.put(type.group(1), type.group(2));
     }
     return families;
+  }
+
+  /** Series name (a histogram's _bucket, _sum and _count folded into its family) to the label names seen on it. */
+  static Map<String, Set<String>> labels(String exposition) {
+    Map<String, String> families = families(exposition);
+    Map<String, Set<String>> labels = new TreeMap<>();
+    Matcher sample = SAMPLE.matcher(exposition);
+    while (sample.find()) {
+      String name = sample.group(1);
+      for (String suffix : List.of("_bucket", "_sum", "_count")) {
+        String family = name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : null;
+        if (family != null && "histogram".equals(families.get(family))) {
+          name = family;
+        }
+      }
+      Set<String> names = labels.computeIfAbsent(name, n -> new java.util.TreeSet<>());
+      Matcher label = LABEL.matcher(sample.group(2));
+      while (label.find()) {
+        if (!GENERIC_LABELS.contains(label.group(1))) {
+          names.add(label.group(1));
+        }
+      }
+    }
+    return labels;
+  }
+
+  @Test
+  void everyLabelTheAgentEmitsIsInTheCatalog() {
+    MetricsCatalog catalog = MetricsCatalog.load();
+    assertThat(emittedLabels).hasSizeGreaterThan(40);
+    List<String> undocumented = new ArrayList<>();
+    // target_info carries the whole resource (process, OS, SDK attributes): the catalog lists the ones dashboards use
+    emittedLabels.forEach((name, names) -> catalog.get(name).filter(metric -> !name.equals("target_info"))
+        .ifPresent(metric -> {
+      for (String label : names) {
+        if (!metric.labels().contains(label)) {
+          undocumented.add(name + " {" + label + "}");
+        }
+      }
+    }));
+    assertThat(undocumented).as("labels emitted by the agent but missing from config/metrics-catalog.tsv").isEmpty();
   }
 
   @Test
