@@ -276,11 +276,12 @@ final class AgentRuntime {
 
   /**
    * The alert rules, read once before logging starts: the seed's {@code monitoring.retention.logs} in the alerts file
-   * sets the main log file's retention. {@code null} when alerting is off or the file cannot be read at all (alerting
-   * then reads and reports it itself).
+   * sets the main log file's retention. {@code null} when alerting is off, when there is no alerts file (the built-in
+   * rules are then read after the SDK, off the start-up path) or when the file cannot be read at all (alerting then
+   * reads and reports it itself).
    */
   private AlertRuleSet readAlertRules() {
-    if (!config.get(ConfigKeys.ALERTS_ENABLED)) {
+    if (!config.get(ConfigKeys.ALERTS_ENABLED) || !AlertRuleFiles.hasFile(config)) {
       return null;
     }
     try {

@@ -83,6 +83,11 @@ public final class AlertRuleFiles {
     return new AlertRuleSet(fallback.source(), fallback.rules(), problems, true);
   }
 
+  /** Whether this configuration names an alerts file or has one next to agent.properties (else: the built-in rules). */
+  public static boolean hasFile(AgentConfig config) {
+    return locate(config) != null;
+  }
+
   /** The configured file, or alerts.yaml next to agent.properties when it exists, else {@code null}. */
   static Path locate(AgentConfig config) {
     String configured = config.get(ConfigKeys.ALERTS_FILE);
