@@ -355,11 +355,6 @@ final class AgentRuntime {
     return current == null ? List.of() : current.statuses();
   }
 
-  /** The alert engine's state, for the health endpoint; {@code null} before initialisation. */
-  AlertsModule alerts() {
-    return alerts;
-  }
-
   /**
    * Flushes and closes everything within {@code chatlens.shutdown.timeout}: the endpoint, the alert engine's
    * last evaluation and notifications, the log files, then the last export of spans, metrics and logs.

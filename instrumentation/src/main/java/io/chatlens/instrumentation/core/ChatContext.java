@@ -19,15 +19,6 @@ public final class ChatContext {
   private volatile boolean userError;
   private volatile String errorType;
 
-  /** The context of the current thread, or {@code null} outside any turn. */
-  public static ChatContext current() {
-    return Context.current().get(KEY);
-  }
-
-  public Context storeIn(Context context) {
-    return context.with(KEY, this);
-  }
-
   private volatile String rejectedCommand;
 
   public String sessionId() {

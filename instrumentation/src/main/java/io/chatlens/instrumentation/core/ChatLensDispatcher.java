@@ -43,11 +43,6 @@ public final class ChatLensDispatcher implements Dispatcher {
     }
   }
 
-  /** The invocation active on this thread, or {@code null}. */
-  public static Invocation current() {
-    return CURRENT.get();
-  }
-
   /** Turns currently being handled: the "commands in flight" part of queue length. */
   public long inFlightTurns() {
     return inFlightTurns.get();

@@ -4,31 +4,25 @@ import java.util.Locale;
 
 /** The parts of a chatbot that ChatLens knows how to observe. */
 public enum Component {
-  TURN("chat_service", "handle one user message"),
-  SESSION("session_manager", "session lifecycle"),
-  PARSER("command_parser", "command parsing and validation"),
-  SEARCH("search_engine", "search operations and results"),
-  DATABASE("database_manager", "the application's data access"),
-  ERRORS("error_handler", "error capture and reporting"),
-  JDBC("jdbc", "JDBC statements and connections"),
-  RUNTIME("runtime", "thread pools and the JVM"),
-  LOGS("application_logs", "the application's own log events");
+  TURN("chat_service"),
+  SESSION("session_manager"),
+  PARSER("command_parser"),
+  SEARCH("search_engine"),
+  DATABASE("database_manager"),
+  ERRORS("error_handler"),
+  JDBC("jdbc"),
+  RUNTIME("runtime"),
+  LOGS("application_logs");
 
   private final String module;
-  private final String description;
 
-  Component(String module, String description) {
+  Component(String module) {
     this.module = module;
-    this.description = description;
   }
 
   /** The name used in the log's module field and in metric labels, e.g. {@code session_manager}. */
   public String module() {
     return module;
-  }
-
-  public String description() {
-    return description;
   }
 
   /** The suffix of its {@code chatlens.instrument.*} key, e.g. {@code session}. */

@@ -78,10 +78,6 @@ public final class Invocation {
     return args;
   }
 
-  public long startNanos() {
-    return startNanos;
-  }
-
   /** When the call started, on the epoch clock, for back-dated spans. */
   public long startEpochNanos() {
     return System.currentTimeMillis() * 1_000_000L - (System.nanoTime() - startNanos);

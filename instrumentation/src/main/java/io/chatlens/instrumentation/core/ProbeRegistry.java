@@ -1,8 +1,6 @@
 package io.chatlens.instrumentation.core;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -39,13 +37,5 @@ public final class ProbeRegistry {
   public Probe get(int id) {
     Probe[] current = probes;
     return id >= 0 && id < current.length ? current[id] : null;
-  }
-
-  public synchronized List<Probe> all() {
-    return new ArrayList<>(Arrays.asList(probes).subList(0, size));
-  }
-
-  public synchronized int size() {
-    return size;
   }
 }

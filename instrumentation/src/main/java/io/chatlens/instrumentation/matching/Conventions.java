@@ -30,9 +30,4 @@ public final class Conventions {
     String text = PATTERNS.get(component);
     return text == null ? List.of() : MethodPattern.parseAll(text);
   }
-
-  /** The documented text of a component's convention. */
-  public static String describe(Component component) {
-    return PATTERNS.getOrDefault(component, "");
-  }
 }
