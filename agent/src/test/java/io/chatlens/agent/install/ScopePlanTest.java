@@ -1,0 +1,80 @@
+package io.chatlens.agent.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatlens.agent.config.AgentConfig;
+import io.chatlens.agent.config.ConfigLoader;
+import io.chatlens.instrumentation.core.Component;
+import io.chatlens.instrumentation.jdbc.JdbcScope;
+import io.chatlens.instrumentation.logs.LogBridgeScope;
+import io.chatlens.instrumentation.matching.ComponentScope;
+import io.chatlens.instrumentation.runtime.ExecutorScope;
+import io.chatlens.instrumentation.weaving.WeavingScope;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which scopes the agent weaves, from the configuration alone: patterns, conventions and library switches. */
+class ScopePlanTest {
+
+  @TempDir
+  Path dir;
+
+  private AgentConfig config(String... keysAndValues) {
+    Properties properties = new Properties();
+    for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+      properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return ConfigLoader.load(null, Map.of(), properties, dir);
+  }
+
+  private static List<ComponentScope> components(ScopePlan plan) {
+    return plan.scopes().stream().filter(ComponentScope.class::isInstance).map(ComponentScope.class::cast).toList();
+  }
+
+  @Test
+  void withNothingConfiguredEveryComponentFollowsItsConventionAndTheLibrariesAreOn() {
+    ScopePlan plan = ScopePlan.from(config());
+
+    List<ComponentScope> components = components(plan);
+    assertThat(components).isNotEmpty().allMatch(ComponentScope::isConvention);
+    assertThat(components).extracting(ComponentScope::component).contains(Component.TURN, Component.SESSION,
+        Component.PARSER, Component.SEARCH, Component.DATABASE, Component.ERRORS);
+    assertThat(plan.scopes()).hasAtLeastOneElementOfType(JdbcScope.class)
+        .hasAtLeastOneElementOfType(LogBridgeScope.class).hasAtLeastOneElementOfType(ExecutorScope.class);
+    assertThat(plan.summary()).contains("jdbc", "app-logs")
+        .anyMatch(line -> line.startsWith("turn=") && line.endsWith(" (convention)"));
+  }
+
+  @Test
+  void aConfiguredPatternReplacesTheComponentsConventionAndNamesItsKey() {
+    ScopePlan plan = ScopePlan.from(config("chatlens.instrument.turn", "com.acme.Bot#respond;com.acme.Bot#reply"));
+
+    List<ComponentScope> turns = components(plan).stream().filter(scope -> scope.component() == Component.TURN)
+        .toList();
+    assertThat(turns).hasSize(2).noneMatch(ComponentScope::isConvention);
+    assertThat(turns).extracting(scope -> scope.pattern().toString())
+        .containsExactly("com.acme.Bot#respond", "com.acme.Bot#reply");
+    assertThat(plan.summary()).contains("turn=com.acme.Bot#respond;com.acme.Bot#reply");
+    assertThat(components(plan)).filteredOn(scope -> scope.component() == Component.SEARCH)
+        .isNotEmpty().allMatch(ComponentScope::isConvention);
+  }
+
+  @Test
+  void withoutAutoDetectOnlyConfiguredComponentsAndTheSwitchedOnLibrariesAreWoven() {
+    ScopePlan plan = ScopePlan.from(config("chatlens.instrument.auto-detect", "false",
+        "chatlens.instrument.search", "com.acme.Finder#find", "chatlens.instrument.jdbc", "false",
+        "chatlens.instrument.app-logs", "false", "chatlens.instrument.mdc", "false", "chatlens.runtime.metrics", "false"));
+
+    assertThat(components(plan)).singleElement().satisfies(scope -> {
+      assertThat(scope.component()).isEqualTo(Component.SEARCH);
+      assertThat(scope.pattern().toString()).isEqualTo("com.acme.Finder#find");
+    });
+    List<WeavingScope> scopes = plan.scopes();
+    assertThat(scopes).hasSize(1);
+    assertThat(plan.summary()).containsExactly("search=com.acme.Finder#find");
+  }
+}

@@ -1,0 +1,17 @@
+package org.example.inproc;
+
+/** What the in-process weaving tests call, by reflection, so that the test class itself never loads the bot early. */
+public final class Driver {
+
+  private static final ShopBot BOT = new ShopBot();
+
+  private Driver() {}
+
+  public static String turn(String session, String user, String text) {
+    return BOT.handle(new Ticket(session, user, text));
+  }
+
+  public static String other(String text) {
+    return BOT.other(new Ticket("s", "u", text));
+  }
+}
