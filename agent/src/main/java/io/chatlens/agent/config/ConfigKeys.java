@@ -1,10 +1,14 @@
 package io.chatlens.agent.config;
 
+import io.chatlens.instrumentation.ComponentUnits;
 import io.chatlens.instrumentation.accessor.Accessor;
+import io.chatlens.instrumentation.core.Component;
+import io.chatlens.instrumentation.core.ComponentUnit;
 import io.chatlens.instrumentation.matching.MethodPattern;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,18 +54,8 @@ public final class ConfigKeys {
   public static final ConfigKey<Boolean> AUTO_DETECT = key("Instrumentation", "chatlens.instrument.auto-detect", ValueType.bool(), "true",
       "Instrument classes named by convention (*ChatService#handle*, *SessionManager, *CommandParser, *SearchEngine, "
           + "*DatabaseManager, *ErrorHandler) for every component that has no pattern of its own.");
-  public static final ConfigKey<List<MethodPattern>> TURN = pattern("turn",
-      "The method that handles one user message from start to reply, e.g. com.acme.chat.ChatService#handle.");
-  public static final ConfigKey<List<MethodPattern>> SESSION = pattern("session",
-      "Session lifecycle methods, e.g. com.acme.chat.SessionManager#create*,update*,close*,expire*.");
-  public static final ConfigKey<List<MethodPattern>> PARSER = pattern("parser",
-      "Command parsing and validation methods, e.g. com.acme.chat.CommandParser#parse.");
-  public static final ConfigKey<List<MethodPattern>> SEARCH = pattern("search",
-      "Search methods whose results are counted, e.g. com.acme.chat.SearchEngine#search*.");
-  public static final ConfigKey<List<MethodPattern>> DATABASE = pattern("database",
-      "The application's own data-access methods; their spans parent the JDBC spans.");
-  public static final ConfigKey<List<MethodPattern>> ERRORS = pattern("errors",
-      "Error handler methods: any Throwable argument they receive is captured as an error.");
+  /** chatlens.instrument.<component> of every unit selected by patterns, documented by the unit itself. */
+  private static final Map<Component, ConfigKey<List<MethodPattern>>> PATTERNS = patternKeys();
   public static final ConfigKey<List<String>> EXCLUDE = key("Instrumentation", "chatlens.instrument.exclude",
       ValueType.list(), "",
       "Extra package prefixes never instrumented, in addition to the JDK, the agent and common libraries.");
@@ -396,6 +390,21 @@ public final class ConfigKeys {
 
   private static ConfigKey<Accessor> accessor(String name, String description) {
     return key("Semantics", name, ValueType.accessor(), "", description);
+  }
+
+  private static Map<Component, ConfigKey<List<MethodPattern>>> patternKeys() {
+    Map<Component, ConfigKey<List<MethodPattern>>> keys = new EnumMap<>(Component.class);
+    for (ComponentUnit unit : ComponentUnits.ALL) {
+      if (unit.selectedByPatterns()) {
+        keys.put(unit.component(), pattern(unit.component().key(), unit.patternsDescription()));
+      }
+    }
+    return keys;
+  }
+
+  /** {@code chatlens.instrument.<component>}, or {@code null} for a component not selected by patterns. */
+  public static ConfigKey<List<MethodPattern>> patterns(Component component) {
+    return PATTERNS.get(component);
   }
 
   private static ConfigKey<List<MethodPattern>> pattern(String component, String description) {

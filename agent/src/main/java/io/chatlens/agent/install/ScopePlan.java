@@ -3,36 +3,24 @@ package io.chatlens.agent.install;
 import io.chatlens.agent.config.AgentConfig;
 import io.chatlens.agent.config.ConfigKey;
 import io.chatlens.agent.config.ConfigKeys;
+import io.chatlens.instrumentation.ComponentUnits;
 import io.chatlens.instrumentation.core.Component;
+import io.chatlens.instrumentation.core.ComponentUnit;
 import io.chatlens.instrumentation.jdbc.JdbcScope;
 import io.chatlens.instrumentation.logs.LogBridgeScope;
 import io.chatlens.instrumentation.runtime.ExecutorScope;
 import io.chatlens.instrumentation.matching.ComponentScope;
-import io.chatlens.instrumentation.matching.Conventions;
 import io.chatlens.instrumentation.matching.MethodPattern;
 import io.chatlens.instrumentation.weaving.WeavingScope;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Which scopes are active, from the configuration: the patterns written under
- * {@code chatlens.instrument.<component>}, else the naming conventions (when auto-detect is on), plus the
- * built-in library instrumentations.
+ * Which scopes are active, from the configuration: for each component unit selected by patterns, the patterns
+ * written under {@code chatlens.instrument.<component>}, else the unit's conventions (when auto-detect is on), plus
+ * the built-in library instrumentations.
  */
 public final class ScopePlan {
-
-  private static final Map<Component, ConfigKey<List<MethodPattern>>> KEYS = new LinkedHashMap<>();
-
-  static {
-    KEYS.put(Component.TURN, ConfigKeys.TURN);
-    KEYS.put(Component.SESSION, ConfigKeys.SESSION);
-    KEYS.put(Component.PARSER, ConfigKeys.PARSER);
-    KEYS.put(Component.SEARCH, ConfigKeys.SEARCH);
-    KEYS.put(Component.DATABASE, ConfigKeys.DATABASE);
-    KEYS.put(Component.ERRORS, ConfigKeys.ERRORS);
-  }
 
   private final List<WeavingScope> scopes;
   private final List<String> summary;
@@ -46,16 +34,20 @@ public final class ScopePlan {
     List<WeavingScope> scopes = new ArrayList<>();
     List<String> summary = new ArrayList<>();
     boolean autoDetect = config.get(ConfigKeys.AUTO_DETECT);
-    for (Map.Entry<Component, ConfigKey<List<MethodPattern>>> entry : KEYS.entrySet()) {
-      Component component = entry.getKey();
-      List<MethodPattern> patterns = config.get(entry.getValue());
+    for (ComponentUnit unit : ComponentUnits.ALL) {
+      if (!unit.selectedByPatterns()) {
+        continue;
+      }
+      Component component = unit.component();
+      ConfigKey<List<MethodPattern>> key = ConfigKeys.patterns(component);
+      List<MethodPattern> patterns = config.get(key);
       if (patterns != null && !patterns.isEmpty()) {
         for (MethodPattern pattern : patterns) {
-          scopes.add(new ComponentScope(component, pattern, entry.getValue().name(), false));
+          scopes.add(new ComponentScope(component, pattern, key.name(), false));
         }
         summary.add(component.key() + "=" + join(patterns));
       } else if (autoDetect) {
-        List<MethodPattern> conventions = Conventions.of(component);
+        List<MethodPattern> conventions = MethodPattern.parseAll(unit.conventions());
         for (MethodPattern pattern : conventions) {
           scopes.add(new ComponentScope(component, pattern, "convention " + pattern, true));
         }

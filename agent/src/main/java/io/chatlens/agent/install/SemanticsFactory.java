@@ -2,35 +2,28 @@ package io.chatlens.agent.install;
 
 import io.chatlens.agent.config.AgentConfig;
 import io.chatlens.agent.config.ConfigKeys;
+import io.chatlens.instrumentation.ComponentUnits;
 import io.chatlens.instrumentation.core.ChatLensDispatcher;
 import io.chatlens.instrumentation.core.Component;
 import io.chatlens.instrumentation.core.ComponentHandler;
+import io.chatlens.instrumentation.core.ComponentUnit;
 import io.chatlens.instrumentation.core.EventSink;
 import io.chatlens.instrumentation.core.Events;
 import io.chatlens.instrumentation.core.Instruments;
 import io.chatlens.instrumentation.core.ProbeRegistry;
 import io.chatlens.instrumentation.core.Settings;
-import io.chatlens.instrumentation.database.DatabaseHandler;
+import io.chatlens.instrumentation.core.UnitContext;
 import io.chatlens.instrumentation.errors.ErrorCategorizer;
 import io.chatlens.instrumentation.errors.ErrorFingerprint;
 import io.chatlens.instrumentation.errors.ErrorGroups;
 import io.chatlens.instrumentation.errors.ErrorSink;
 import io.chatlens.instrumentation.errors.ErrorRecorder;
-import io.chatlens.instrumentation.errors.ErrorsHandler;
-import io.chatlens.instrumentation.jdbc.JdbcHandler;
-import io.chatlens.instrumentation.logs.LogBridgeHandler;
-import io.chatlens.instrumentation.parser.ParserHandler;
-import io.chatlens.instrumentation.runtime.ExecutorRegistry;
-import io.chatlens.instrumentation.search.SearchHandler;
-import io.chatlens.instrumentation.session.SessionHandler;
-import io.chatlens.instrumentation.session.SessionTable;
-import io.chatlens.instrumentation.turn.TurnHandler;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** Builds the dispatcher and every component handler from the configuration. */
+/** Builds the settings and the dispatcher, with the handler of every component unit, from the configuration. */
 public final class SemanticsFactory {
 
   private SemanticsFactory() {}
@@ -55,12 +48,14 @@ public final class SemanticsFactory {
     settings.feedbackOutcome = config.get(ConfigKeys.SEARCH_FEEDBACK);
     settings.captureSearchQuery = config.get(ConfigKeys.CAPTURE_SEARCH_QUERY);
     settings.countUserErrorsAsErrors = config.get(ConfigKeys.USER_ERRORS_ARE_ERRORS);
+    settings.slowQueryThreshold = config.get(ConfigKeys.SLOW_QUERY);
+    settings.queryMaxLength = config.get(ConfigKeys.QUERY_MAX_LENGTH);
     settings.redactor = redactor;
     settings.userIdMapper = userIds;
     return settings;
   }
 
-  /** The dispatcher with one handler per component. */
+  /** The dispatcher with one handler per component unit ({@link ComponentUnits#ALL}). */
   public static ChatLensDispatcher dispatcher(AgentConfig config, Settings settings, OpenTelemetry openTelemetry,
       EventSink sink, ProbeRegistry registry) {
     return dispatcher(config, settings, openTelemetry, sink, registry,
@@ -85,22 +80,15 @@ public final class SemanticsFactory {
     instruments.meter.gaugeBuilder("chatbot.error_groups").ofLongs().setUnit("{group}")
         .setDescription("Error groups in the agent's table (GET /errors), without a label per fingerprint.")
         .buildWithCallback(measurement -> measurement.record(groups.size()));
-    SessionTable sessions = new SessionTable(settings.sessionMaxTracked, System::nanoTime);
-    Map<Component, ComponentHandler> handlers = new EnumMap<>(Component.class);
-    handlers.put(Component.TURN, new TurnHandler(instruments, events, settings, sessions));
-    handlers.put(Component.SESSION, new SessionHandler(instruments, events, settings, sessions));
-    handlers.put(Component.PARSER, new ParserHandler(instruments, events, settings));
-    handlers.put(Component.SEARCH, new SearchHandler(instruments, events, settings));
-    handlers.put(Component.DATABASE, new DatabaseHandler(instruments, events, settings, config.get(ConfigKeys.SLOW_QUERY)));
-    handlers.put(Component.ERRORS, new ErrorsHandler(instruments, events, settings, errors));
-    handlers.put(Component.JDBC, new JdbcHandler(instruments, events, instruments.meter,
-        config.get(ConfigKeys.SLOW_QUERY), config.get(ConfigKeys.QUERY_MAX_LENGTH)));
-    handlers.put(Component.LOGS, new LogBridgeHandler(openTelemetry.getLogsBridge()));
     java.util.concurrent.atomic.AtomicReference<ChatLensDispatcher> built = new java.util.concurrent.atomic.AtomicReference<>();
-    handlers.put(Component.RUNTIME, new ExecutorRegistry(instruments.meter, () -> {
+    UnitContext context = new UnitContext(instruments, events, settings, openTelemetry, () -> {
       ChatLensDispatcher dispatcher = built.get();
       return dispatcher == null ? 0 : dispatcher.inFlightTurns();
-    }));
+    }).with(ErrorRecorder.class, errors);
+    Map<Component, ComponentHandler> handlers = new EnumMap<>(Component.class);
+    for (ComponentUnit unit : ComponentUnits.ALL) {
+      handlers.put(unit.component(), unit.handler(context));
+    }
     ChatLensDispatcher dispatcher = new ChatLensDispatcher(registry, instruments, errors, handlers);
     built.set(dispatcher);
     return dispatcher;

@@ -249,7 +249,7 @@ class ConfigLoaderTest {
     AgentConfig config = load("chatlens.instrument.session=com.acme.Sessions#open*,close*,chatlens.debug=true");
 
     assertThat(config.problems()).isEmpty();
-    assertThat(config.get(ConfigKeys.SESSION)).singleElement().satisfies(pattern ->
+    assertThat(config.get(ConfigKeys.patterns(io.chatlens.instrumentation.core.Component.SESSION))).singleElement().satisfies(pattern ->
         assertThat(pattern.methods()).hasSize(2));
     assertThat(config.get(ConfigKeys.DEBUG)).isTrue();
   }
@@ -260,7 +260,7 @@ class ConfigLoaderTest {
 
     AgentConfig config = load(null);
 
-    assertThat(config.get(ConfigKeys.SEARCH)).isEmpty();
+    assertThat(config.get(ConfigKeys.patterns(io.chatlens.instrumentation.core.Component.SEARCH))).isEmpty();
     assertThat(config.problems()).singleElement().extracting(ConfigProblem::render).asString()
         .contains(":1: chatlens.instrument.search=com.acme.Search#find-all").contains("find-all")
         .contains("method patterns");

@@ -31,6 +31,9 @@ public final class Settings {
   public Accessor searchResultCount;
   public Accessor feedbackOutcome;
   public boolean captureSearchQuery;
+  // database and jdbc
+  public Duration slowQueryThreshold = Duration.ofMillis(500);
+  public int queryMaxLength = 2000;
   // errors
   public boolean countUserErrorsAsErrors;
   /** Maps a raw user id to what may leave the process (identity, or a salted hash). */

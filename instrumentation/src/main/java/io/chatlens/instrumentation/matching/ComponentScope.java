@@ -11,7 +11,7 @@ import net.bytebuddy.description.type.TypeDescription;
 
 /**
  * One method pattern bound to one component: either written by the user under
- * {@code chatlens.instrument.<component>} or one of the naming {@link Conventions}.
+ * {@code chatlens.instrument.<component>} or one of its unit's naming conventions ({@code ComponentUnit#conventions()}).
  */
 public final class ComponentScope implements WeavingScope {
 

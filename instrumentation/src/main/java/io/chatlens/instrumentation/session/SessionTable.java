@@ -52,6 +52,12 @@ public final class SessionTable {
   private final int limit;
   private final LongSupplier clock;
 
+  /** The table the turn and session components share, created by the first of them that asks. */
+  public static SessionTable in(io.chatlens.instrumentation.core.UnitContext context) {
+    return context.shared(SessionTable.class,
+        () -> new SessionTable(context.settings().sessionMaxTracked, System::nanoTime));
+  }
+
   public SessionTable(int limit, LongSupplier nanoClock) {
     this.limit = Math.max(1, limit);
     this.clock = nanoClock;

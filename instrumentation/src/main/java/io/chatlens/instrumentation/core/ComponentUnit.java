@@ -1,0 +1,44 @@
+package io.chatlens.instrumentation.core;
+
+/**
+ * One component in one place: what it observes, the methods it selects when none are configured, and the handler
+ * that records its calls. Each component package has one (for example {@code turn.TurnUnit}); the agent loops over
+ * {@code io.chatlens.instrumentation.ComponentUnits#ALL} and names no component itself.
+ *
+ * <p>Rules for a unit's handler, as for every advice path:
+ * <ul>
+ *   <li>it never throws into the application (the dispatcher catches, counts and goes on);</li>
+ *   <li>it reads only what the configuration names or the documented heuristics allow (no iteration of lazy
+ *       collections, no calls with side effects);</li>
+ *   <li>everything it keeps is bounded, and what it drops is counted.</li>
+ * </ul>
+ */
+public interface ComponentUnit {
+
+  /** The component this unit implements. */
+  Component component();
+
+  /** One line for the banner and the docs, e.g. "handle one user message". */
+  String description();
+
+  /**
+   * The methods selected when {@code chatlens.instrument.<key>} is not set and auto-detect is on, as
+   * {@code Class#method} patterns separated by {@code ;}; empty for a component that is not selected by patterns.
+   */
+  default String conventions() {
+    return "";
+  }
+
+  /** Whether {@code chatlens.instrument.<key>} lists {@code Class#method} patterns for this component. */
+  default boolean selectedByPatterns() {
+    return !conventions().isEmpty();
+  }
+
+  /** The documentation of {@code chatlens.instrument.<key>} (the generated configuration reference shows it). */
+  default String patternsDescription() {
+    return "";
+  }
+
+  /** The handler that records this component's calls. */
+  ComponentHandler handler(UnitContext context);
+}
