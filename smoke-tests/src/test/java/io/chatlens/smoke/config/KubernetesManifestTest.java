@@ -80,7 +80,8 @@ class KubernetesManifestTest {
     List<Map<String, Object>> ports = at(container, "ports");
     assertThat(ports).singleElement().satisfies(port -> assertThat(port.get("containerPort")).isEqualTo(9464));
     assertThat((String) at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/health/live");
-    assertThat((String) at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/health/ready");
+    assertThat(container).as("a collector that is down must not take replicas out of the Service")
+        .doesNotContainKey("readinessProbe");
     assertThat((Object) at(container, "livenessProbe", "httpGet", "port")).isEqualTo(ports.get(0).get("name"));
     // the environment variables are the agent's names for documented keys
     String reference = Files.readString(Paths.repoRoot().resolve("docs/configuration.md"));
