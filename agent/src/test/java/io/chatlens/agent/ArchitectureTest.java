@@ -2,6 +2,7 @@ package io.chatlens.agent;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -67,5 +68,36 @@ class ArchitectureTest {
       assertThat(unit.getClass().getPackageName()).as(unit.component() + " lives in its own package")
           .isEqualTo("io.chatlens.instrumentation." + unit.component().key());
     }
+  }
+
+  @Test
+  void theInstrumentationPackagesHaveNoCycles() {
+    // core <-> errors, core <-> logs, weaving <-> matching and matching -> session were broken: the core reaches the
+    // errors and logs components through interfaces they implement (ThrownErrors, the MDC rewriter)
+    slices().matching("io.chatlens.instrumentation.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void theCoreNamesNoComponentExceptWhereComponentsAreDefined() {
+    // what the core does differently for a component is a trait the component declares (Component.Trait), so the
+    // dispatcher, probes and the other core classes read no component constant
+    for (java.lang.reflect.Field constant : io.chatlens.instrumentation.core.Component.class.getFields()) {
+      if (constant.getType() != io.chatlens.instrumentation.core.Component.class) {
+        continue;
+      }
+      noClasses().that().resideInAPackage("io.chatlens.instrumentation.core")
+          .and().doNotBelongToAnyOf(io.chatlens.instrumentation.core.Component.class)
+          .should().getField(io.chatlens.instrumentation.core.Component.class, constant.getName()).check(classes);
+    }
+  }
+
+  @Test
+  void theMatchingAndWeavingPackagesKnowNoComponentPackage() {
+    String[] componentPackages = ComponentUnits.ALL.stream().map(unit -> unit.getClass().getPackageName() + "..")
+        .toArray(String[]::new);
+    assertThat(componentPackages).hasSizeGreaterThan(9).contains("io.chatlens.instrumentation.llm..");
+    noClasses().that().resideInAnyPackage("io.chatlens.instrumentation.matching..",
+        "io.chatlens.instrumentation.weaving..", "io.chatlens.instrumentation.core..").should().dependOnClassesThat()
+        .resideInAnyPackage(componentPackages).check(classes);
   }
 }

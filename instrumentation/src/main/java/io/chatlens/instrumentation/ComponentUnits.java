@@ -5,6 +5,7 @@ import io.chatlens.instrumentation.core.ComponentUnit;
 import io.chatlens.instrumentation.database.DatabaseUnit;
 import io.chatlens.instrumentation.errors.ErrorsUnit;
 import io.chatlens.instrumentation.jdbc.JdbcUnit;
+import io.chatlens.instrumentation.llm.LlmUnit;
 import io.chatlens.instrumentation.logs.LogsUnit;
 import io.chatlens.instrumentation.parser.ParserUnit;
 import io.chatlens.instrumentation.runtime.RuntimeUnit;
@@ -28,7 +29,8 @@ public final class ComponentUnits {
       new ErrorsUnit(),
       new JdbcUnit(),
       new RuntimeUnit(),
-      new LogsUnit());
+      new LogsUnit(),
+      new LlmUnit());
 
   private ComponentUnits() {}
 

@@ -11,6 +11,15 @@ public final class Driver {
     return BOT.handle(new Ticket(session, user, text));
   }
 
+  public static String llm(String model, String prompt) {
+    ShopLlm.Response response = new ShopLlm().doChat(new ShopLlm.Request(model, prompt));
+    return response.text() + " (" + response.tokenUsage().outputTokenCount() + ")";
+  }
+
+  public static String spring(String prompt) {
+    return new SpringChat().call(new SpringChat.Prompt(prompt)).getResult().getOutput().getText();
+  }
+
   public static String other(String text) {
     return BOT.other(new Ticket("s", "u", text));
   }

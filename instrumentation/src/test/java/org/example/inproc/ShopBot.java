@@ -16,6 +16,13 @@ public final class ShopBot {
     if (command.name().equals("boom")) {
       throw new ShopFailure("the stock service is down for " + ticket.user());
     }
+    if (command.name().equals("ask")) {
+      // two LLM calls in one turn: the turn reports their tokens and cost
+      ShopLlm llm = new ShopLlm();
+      String first = llm.doChat(new ShopLlm.Request("shop-model", command.argument())).text();
+      String second = llm.doChat(new ShopLlm.Request("shop-model", "rephrase " + first)).text();
+      return "ask:" + second;
+    }
     List<String> results = search.search(command.argument());
     return command.name() + ":" + results.size();
   }

@@ -111,7 +111,7 @@ final class ConfigCommand {
   }
 
   private static String row(ConfigKey<?> key) {
-    String fallback = key.defaultValue().isEmpty() ? "(not set)" : "`" + key.defaultValue() + "`";
+    String fallback = key.defaultValue().isEmpty() ? "(not set)" : "`" + key.defaultValue().replace("|", "\\|") + "`";
     return "| `" + key.name() + "` | " + fallback + " | " + key.description().replace("|", "\\|")
         + " Allowed: " + key.type().allowed().replace("|", "\\|") + ". |";
   }

@@ -8,7 +8,6 @@ import io.chatlens.instrumentation.matching.MethodPattern;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +162,9 @@ public final class ConfigKeys {
 
   public static final ConfigKey<Integer> QUERY_MAX_LENGTH = key("Semantics", "chatlens.db.query-max-length",
       ValueType.integer(16, 100_000), "2000", "Longest sanitized db.query.text recorded; longer text is cut and ends in '...'.");
+
+  /** The keys the component units declare for themselves ({@code ComponentUnit#keys()}), in the units' order. */
+  private static final Map<io.chatlens.instrumentation.core.UnitKey<?>, ConfigKey<?>> UNIT_KEYS = unitKeys();
 
   // --- Sentry ----------------------------------------------------------------------------------------------------
   public static final ConfigKey<String> SENTRY_DSN = secret("Sentry", "chatlens.sentry.dsn", ValueType.url(), "",
@@ -393,7 +395,7 @@ public final class ConfigKeys {
   }
 
   private static Map<Component, ConfigKey<List<MethodPattern>>> patternKeys() {
-    Map<Component, ConfigKey<List<MethodPattern>>> keys = new EnumMap<>(Component.class);
+    Map<Component, ConfigKey<List<MethodPattern>>> keys = new java.util.LinkedHashMap<>();
     for (ComponentUnit unit : ComponentUnits.ALL) {
       if (unit.selectedByPatterns()) {
         keys.put(unit.component(), pattern(unit.component().key(), unit.patternsDescription()));
@@ -409,6 +411,26 @@ public final class ConfigKeys {
 
   private static ConfigKey<List<MethodPattern>> pattern(String component, String description) {
     return key("Instrumentation", "chatlens.instrument." + component, ValueType.methodPatterns(), "", description);
+  }
+
+  private static Map<io.chatlens.instrumentation.core.UnitKey<?>, ConfigKey<?>> unitKeys() {
+    Map<io.chatlens.instrumentation.core.UnitKey<?>, ConfigKey<?>> keys = new java.util.LinkedHashMap<>();
+    for (ComponentUnit unit : ComponentUnits.ALL) {
+      for (io.chatlens.instrumentation.core.UnitKey<?> declared : unit.keys()) {
+        keys.put(declared, key(declared.section(), declared.name(), ValueType.of(declared.allowed(), declared::parse),
+            declared.defaultValue(), declared.description()));
+      }
+    }
+    return keys;
+  }
+
+  /** The agent's key for a key a component unit declared. */
+  public static ConfigKey<?> of(io.chatlens.instrumentation.core.UnitKey<?> declared) {
+    ConfigKey<?> key = UNIT_KEYS.get(declared);
+    if (key == null) {
+      throw new IllegalArgumentException("not a key of a unit in ComponentUnits.ALL: " + declared.name());
+    }
+    return key;
   }
 
   private static <T> ConfigKey<T> register(ConfigKey<T> key) {

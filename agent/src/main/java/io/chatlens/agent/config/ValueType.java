@@ -32,6 +32,16 @@ public abstract class ValueType<T> {
   /** Parses a raw value; throws {@link IllegalArgumentException} when it is not allowed. */
   public abstract T parse(String raw);
 
+  /** A type described by {@code allowed} and parsed by {@code parser} (which throws IllegalArgumentException). */
+  public static <T> ValueType<T> of(String allowed, Function<String, T> parser) {
+    return new ValueType<>(allowed) {
+      @Override
+      public T parse(String raw) {
+        return parser.apply(raw);
+      }
+    };
+  }
+
   public static ValueType<Boolean> bool() {
     return new ValueType<>("true or false") {
       @Override

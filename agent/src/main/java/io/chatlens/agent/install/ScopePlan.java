@@ -43,13 +43,14 @@ public final class ScopePlan {
       List<MethodPattern> patterns = config.get(key);
       if (patterns != null && !patterns.isEmpty()) {
         for (MethodPattern pattern : patterns) {
-          scopes.add(new ComponentScope(component, pattern, key.name(), false));
+          scopes.add(new ComponentScope(component, pattern, key.name(), false, false, unit.roles()));
         }
         summary.add(component.key() + "=" + join(patterns));
       } else if (autoDetect) {
         List<MethodPattern> conventions = MethodPattern.parseAll(unit.conventions());
         for (MethodPattern pattern : conventions) {
-          scopes.add(new ComponentScope(component, pattern, "convention " + pattern, true));
+          scopes.add(new ComponentScope(component, pattern, "convention " + pattern, true,
+              unit.conventionsNameLibraryTypes(), unit.roles()));
         }
         summary.add(component.key() + "=" + join(conventions) + " (convention)");
       }

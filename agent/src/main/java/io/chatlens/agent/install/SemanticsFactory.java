@@ -19,7 +19,6 @@ import io.chatlens.instrumentation.errors.ErrorGroups;
 import io.chatlens.instrumentation.errors.ErrorSink;
 import io.chatlens.instrumentation.errors.ErrorRecorder;
 import io.opentelemetry.api.OpenTelemetry;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -84,12 +83,13 @@ public final class SemanticsFactory {
     UnitContext context = new UnitContext(instruments, events, settings, openTelemetry, () -> {
       ChatLensDispatcher dispatcher = built.get();
       return dispatcher == null ? 0 : dispatcher.inFlightTurns();
-    }).with(ErrorRecorder.class, errors);
-    Map<Component, ComponentHandler> handlers = new EnumMap<>(Component.class);
+    }).with(ErrorRecorder.class, errors).values(declared -> config.get(ConfigKeys.of(declared)));
+    Map<Component, ComponentHandler> handlers = new java.util.LinkedHashMap<>();
     for (ComponentUnit unit : ComponentUnits.ALL) {
       handlers.put(unit.component(), unit.handler(context));
     }
-    ChatLensDispatcher dispatcher = new ChatLensDispatcher(registry, instruments, errors, handlers);
+    ChatLensDispatcher dispatcher = new ChatLensDispatcher(registry, instruments, errors, handlers)
+        .mdc(io.chatlens.instrumentation.logs.MdcTraceIds::withTraceIds);
     built.set(dispatcher);
     return dispatcher;
   }

@@ -28,6 +28,14 @@ public final class Redactor {
 
   /** Written instead of the whole text when redaction failed. */
   static final String UNPROCESSABLE = RedactionMarkers.marker(RedactionMarkers.UNPROCESSABLE);
+  /**
+   * Keys that hold counts although the deny list would take them for secrets (they contain "token"): declared by the
+   * component units ({@code ComponentUnit#countFields()}, the llm unit's token counts). Their values are numbers, or
+   * input/output.
+   */
+  static final java.util.Set<String> TOKEN_COUNTS = io.chatlens.instrumentation.ComponentUnits.ALL.stream()
+      .flatMap(unit -> unit.countFields().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   /** Attribute keys seen by {@link #isSensitiveKey(String)} are remembered up to this many. */
   private static final int KEY_CACHE_LIMIT = 4096;
 
@@ -200,7 +208,7 @@ public final class Redactor {
    * against the whole key and each run of its words. {@code false} for {@code null} or empty keys.
    */
   public boolean isSensitiveKey(String key) {
-    if (key == null || key.isEmpty()) {
+    if (key == null || key.isEmpty() || TOKEN_COUNTS.contains(key)) {
       return false;
     }
     try {

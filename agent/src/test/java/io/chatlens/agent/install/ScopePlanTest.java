@@ -77,4 +77,62 @@ class ScopePlanTest {
     assertThat(scopes).hasSize(1);
     assertThat(plan.summary()).containsExactly("search=com.acme.Finder#find");
   }
+
+  /** A session manager as an application would write it: lifecycle methods and a getter. */
+  public static final class SessionManager {
+    public String createSession(String user) {
+      return user;
+    }
+
+    public void touch(String id) {}
+
+    public int getActiveCount() {
+      return 0;
+    }
+
+    public String describe(String id) {
+      return id;
+    }
+  }
+
+  private static Map<String, String> chosenRoles(ComponentScope scope, Class<?> type) {
+    Map<String, String> roles = new java.util.TreeMap<>();
+    for (WeavingScope.Choice choice : scope.choose(net.bytebuddy.description.type.TypeDescription.ForLoadedType.of(type),
+        null)) {
+      roles.put(choice.method().getName(), String.valueOf(choice.role()));
+    }
+    return roles;
+  }
+
+  @Test
+  void sessionMethodsGetTheirLifecycleRoleFromTheSessionUnit() {
+    ComponentScope convention = components(ScopePlan.from(config())).stream()
+        .filter(scope -> scope.component() == Component.SESSION).findFirst().orElseThrow();
+    // the convention weaves lifecycle methods only: a getter or a method whose name says nothing is skipped
+    assertThat(chosenRoles(convention, SessionManager.class))
+        .containsExactly(Map.entry("createSession", "create"), Map.entry("touch", "update"));
+
+    ComponentScope configured = components(ScopePlan.from(config("chatlens.instrument.session",
+        ScopePlanTest.class.getName() + "$SessionManager#*Session,describe,close:cleanup"))).stream()
+        .filter(scope -> scope.component() == Component.SESSION).findFirst().orElseThrow();
+    // a method the user's pattern names but whose name says nothing is an update
+    assertThat(chosenRoles(configured, SessionManager.class))
+        .containsExactly(Map.entry("createSession", "create"), Map.entry("describe", "update"));
+  }
+
+  @Test
+  void theLlmConventionsNameLibraryTypesWhoseImplementationsAreWoven() {
+    List<ComponentScope> llm = components(ScopePlan.from(config())).stream()
+        .filter(scope -> scope.component().key().equals("llm")).toList();
+    assertThat(llm).isNotEmpty().allSatisfy(scope -> {
+      assertThat(scope.isConvention()).isTrue();
+      assertThat(scope.includesLibraries()).as("LangChain4j and Spring AI are libraries").isTrue();
+      assertThat(scope.rootTypes()).as("their implementations are found by supertype").hasSize(1);
+    });
+    assertThat(llm).flatExtracting(ComponentScope::rootTypes).contains("dev/langchain4j/model/chat/ChatModel",
+        "org/springframework/ai/chat/model/ChatModel");
+    // an application convention never selects library classes
+    assertThat(components(ScopePlan.from(config()))).filteredOn(scope -> scope.component() == Component.SEARCH)
+        .isNotEmpty().noneMatch(ComponentScope::includesLibraries);
+  }
 }

@@ -20,6 +20,68 @@ public final class ChatContext {
   private volatile String errorType;
 
   private volatile String rejectedCommand;
+  /** Per-turn totals that components add to (tokens, cost), created by the first one; {@code null} in most turns. */
+  private volatile java.util.Map<String, Total> totals;
+
+  /** One total: a count (whole numbers, reported as a long) or an amount. */
+  private static final class Total {
+    final boolean count;
+    final java.util.concurrent.atomic.DoubleAdder sum = new java.util.concurrent.atomic.DoubleAdder();
+
+    Total(boolean count) {
+      this.count = count;
+    }
+  }
+
+  /**
+   * Adds to one of this turn's amounts (a cost), which the turn reports as a field of its log event and a
+   * {@code chatbot.turn.<name>} span attribute. At most 8 names per turn; further names are ignored.
+   */
+  public void addToTotal(String name, double amount) {
+    add(name, amount, false);
+  }
+
+  /** As {@link #addToTotal}, for a count (tokens): reported as a whole number. */
+  public void addToCount(String name, long count) {
+    add(name, count, true);
+  }
+
+  private void add(String name, double amount, boolean count) {
+    java.util.Map<String, Total> current = totals;
+    if (current == null) {
+      synchronized (this) {
+        current = totals;
+        if (current == null) {
+          current = new java.util.concurrent.ConcurrentHashMap<>(4);
+          totals = current;
+        }
+      }
+    }
+    Total total = current.get(name);
+    if (total == null) {
+      if (current.size() >= 8) {
+        return;
+      }
+      total = current.computeIfAbsent(name, key -> new Total(count));
+    }
+    total.sum.add(amount);
+  }
+
+  /** This turn's totals by name, sorted: a {@code Long} for a count, a {@code Double} for an amount. */
+  public java.util.SortedMap<String, Number> totals() {
+    java.util.Map<String, Total> current = totals;
+    java.util.SortedMap<String, Number> values = new java.util.TreeMap<>();
+    if (current != null) {
+      current.forEach((name, total) -> values.put(name, total.count ? (Number) (long) total.sum.sum()
+          : (Number) total.sum.sum()));
+    }
+    return values;
+  }
+
+  /** Whether a component added to one of this turn's totals. */
+  public boolean hasTotals() {
+    return totals != null;
+  }
 
   public String sessionId() {
     return sessionId;

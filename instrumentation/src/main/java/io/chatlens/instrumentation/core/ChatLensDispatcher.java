@@ -1,12 +1,10 @@
 package io.chatlens.instrumentation.core;
 
 import io.chatlens.bootstrap.Dispatcher;
-import io.chatlens.instrumentation.errors.ErrorRecorder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>A call of a component made while the same component is already active on this thread (a
  *       re-entrant call, a wrapper or pool proxy calling its delegate) records nothing.
  *   <li>A turn starts a {@link ChatContext}; nested components read and fill it.
- *   <li>An exception leaving a woven method is recorded by the {@link ErrorRecorder} and propagates
+ *   <li>An exception leaving a woven method is recorded by the errors component ({@link ThrownErrors}) and propagates
  *       unchanged; a fault inside a handler is counted and never reaches the application.
  * </ul>
  */
@@ -28,17 +26,19 @@ public final class ChatLensDispatcher implements Dispatcher {
 
   private final ProbeRegistry registry;
   private final Instruments instruments;
-  private final ErrorRecorder errors;
-  private final ComponentHandler[] handlers = new ComponentHandler[Component.values().length];
+  private final ThrownErrors errors;
+  private final ComponentHandler[] handlers = new ComponentHandler[Component.MAX];
   private final AtomicLong faults = new AtomicLong();
   private final AtomicLong inFlightTurns = new AtomicLong();
+  /** Set before the dispatcher is installed in the bridge (which publishes it). */
+  private java.util.function.UnaryOperator<Object> mdcRewriter = java.util.function.UnaryOperator.identity();
 
-  public ChatLensDispatcher(ProbeRegistry registry, Instruments instruments, ErrorRecorder errors,
+  public ChatLensDispatcher(ProbeRegistry registry, Instruments instruments, ThrownErrors errors,
       Map<Component, ComponentHandler> handlers) {
     this.registry = registry;
     this.instruments = instruments;
     this.errors = errors;
-    for (Map.Entry<Component, ComponentHandler> entry : new EnumMap<>(handlers).entrySet()) {
+    for (Map.Entry<Component, ComponentHandler> entry : handlers.entrySet()) {
       this.handlers[entry.getKey().ordinal()] = entry.getValue();
     }
   }
@@ -76,7 +76,7 @@ public final class ChatLensDispatcher implements Dispatcher {
     ProbeSemantics semantics = semanticsOf(probe, handler);
     Context parentContext = Context.current();
     ChatContext chat = parentContext.get(ChatContext.KEY);
-    boolean turn = probe.component() == Component.TURN;
+    boolean turn = probe.component().has(Component.Trait.TURN_ROOT);
     if (turn) {
       parentContext = TurnParent.resolve(handler, parentContext, self, args);
       if (chat == null) {
@@ -170,7 +170,7 @@ public final class ChatLensDispatcher implements Dispatcher {
       found = true;
       if (stale.ownsSpan) {
         stale.ownsSpan = false;
-        if (stale.probe.component() == Component.TURN) {
+        if (stale.probe.component().has(Component.Trait.TURN_ROOT)) {
           inFlightTurns.decrementAndGet();
         }
         stale.span.end();
@@ -254,7 +254,7 @@ public final class ChatLensDispatcher implements Dispatcher {
         restoreContext(invocation, abandonInnerCalls(invocation));
       } finally {
         CURRENT.set(invocation.parent);
-        if (invocation.probe.component() == Component.TURN) {
+        if (invocation.probe.component().has(Component.Trait.TURN_ROOT)) {
           inFlightTurns.decrementAndGet();
         }
         if (invocation.ownsSpan) {
@@ -278,7 +278,7 @@ public final class ChatLensDispatcher implements Dispatcher {
       restoreContext(invocation, abandonInnerCalls(invocation));
     } finally {
       CURRENT.set(invocation.parent);
-      if (invocation.probe.component() == Component.TURN) {
+      if (invocation.probe.component().has(Component.Trait.TURN_ROOT)) {
         inFlightTurns.decrementAndGet();
       }
       if (invocation.ownsSpan) {
@@ -312,30 +312,25 @@ public final class ChatLensDispatcher implements Dispatcher {
     }
   }
 
+  /**
+   * Rewrites an application's MDC map so that it carries the current trace ids: delegated to the logs component
+   * ({@link #mdc(java.util.function.UnaryOperator)}); unchanged until one is set.
+   */
   @Override
   public Object onMdc(Object mdc) {
-    if (mdc != null && !(mdc instanceof Map<?, ?>)) {
-      // Log4j 2's context data (a StringMap)
-      return io.chatlens.instrumentation.logs.Log4jContextData.withTraceIds(mdc, Span.current().getSpanContext());
-    }
-    if (!(mdc instanceof Map<?, ?> map) || map.containsKey("trace_id")) {
-      return mdc;
-    }
-    io.opentelemetry.api.trace.SpanContext span = Span.current().getSpanContext();
-    if (!span.isValid()) {
-      return mdc;
-    }
-    Map<Object, Object> withTrace = new java.util.HashMap<>(map);
-    withTrace.put("trace_id", span.getTraceId());
-    withTrace.put("span_id", span.getSpanId());
-    withTrace.put("trace_flags", span.getTraceFlags().asHex());
-    return withTrace;
+    return mdcRewriter.apply(mdc);
+  }
+
+  /** Sets what {@link #onMdc} does (the logs component's trace-id rewrite). */
+  public ChatLensDispatcher mdc(java.util.function.UnaryOperator<Object> rewriter) {
+    this.mdcRewriter = rewriter;
+    return this;
   }
 
   /** Whether load shedding at level 3 leaves out this probe's spans: all but turns and error-handler calls. */
   private static boolean shedsSpanOf(Probe probe) {
     Component component = probe.component();
-    return component != Component.TURN && component != Component.ERRORS;
+    return !component.has(Component.Trait.KEPT_UNDER_SHEDDING);
   }
 
   /** The span of a call whose span was shed and that then failed: back-dated to its start, essential attributes. */

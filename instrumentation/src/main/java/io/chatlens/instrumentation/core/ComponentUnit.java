@@ -29,6 +29,20 @@ public interface ComponentUnit {
     return "";
   }
 
+  /**
+   * Whether the conventions name library types (fully qualified interfaces or base classes, such as an LLM client
+   * library's chat model): they then also select classes in library packages, including every implementation of the
+   * named types. Application conventions ({@code *SessionManager}) never select library classes.
+   */
+  default boolean conventionsNameLibraryTypes() {
+    return false;
+  }
+
+  /** The role of a selected method whose pattern names none; by default none. */
+  default MethodRoles roles() {
+    return MethodRoles.NONE;
+  }
+
   /** Whether {@code chatlens.instrument.<key>} lists {@code Class#method} patterns for this component. */
   default boolean selectedByPatterns() {
     return !conventions().isEmpty();
@@ -37,6 +51,23 @@ public interface ComponentUnit {
   /** The documentation of {@code chatlens.instrument.<key>} (the generated configuration reference shows it). */
   default String patternsDescription() {
     return "";
+  }
+
+  /**
+   * The configuration keys this unit declares for itself (beyond {@code chatlens.instrument.<key>}): validated with
+   * the rest of agent.properties, listed in the generated reference, read by the handler with
+   * {@link UnitContext#value(UnitKey)}.
+   */
+  default java.util.List<UnitKey<?>> keys() {
+    return java.util.List.of();
+  }
+
+  /**
+   * Span attribute and log field names of this component that hold counts although the redaction deny list would take
+   * them for secrets (a name containing "token"): they are exported as they are. Their values must never be text.
+   */
+  default java.util.Set<String> countFields() {
+    return java.util.Set.of();
   }
 
   /** The handler that records this component's calls. */

@@ -1,6 +1,5 @@
 package io.chatlens.instrumentation.core;
 
-import io.chatlens.instrumentation.errors.ErrorRecorder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -31,7 +30,7 @@ public final class Invocation {
   /** Handler-specific state. */
   public Object state;
   /** What the error recorder found about the exception this call threw, or {@code null}. */
-  public ErrorRecorder.ErrorInfo error;
+  public ErrorInfo error;
   /** Set by the error recorder when the error tracker wants the exception this call threw, once the call is done. */
   public boolean captureOnExit;
 

@@ -26,14 +26,14 @@ public final class Probe {
     this.role = role;
     this.scope = scope;
     this.parameterCount = parameterCount;
-    this.reentrancyGroup = component == Component.JDBC && role != null
+    this.reentrancyGroup = component.has(Component.Trait.NESTS_PER_ROLE) && role != null
         ? component.ordinal() * 64 + 1 + (role.hashCode() & 31) : component.ordinal() * 64;
   }
 
   /**
    * Calls in the same group do not nest: a call made while a call of the same group is active records
-   * nothing. A component is one group; JDBC has one group per role, so a pool that opens a physical
-   * connection inside getConnection still counts it.
+   * nothing. A component is one group; a component that {@link Component.Trait#NESTS_PER_ROLE nests per role}
+   * (JDBC) has one group per role, so a pool that opens a physical connection inside getConnection still counts it.
    */
   public int reentrancyGroup() {
     return reentrancyGroup;

@@ -20,6 +20,7 @@ public final class UnitContext {
   private final OpenTelemetry openTelemetry;
   private final LongSupplier inFlightTurns;
   private final Map<Class<?>, Object> shared = new LinkedHashMap<>();
+  private java.util.function.Function<UnitKey<?>, Object> values = key -> key.parse(null);
 
   public UnitContext(Instruments instruments, Events events, Settings settings, OpenTelemetry openTelemetry,
       LongSupplier inFlightTurns) {
@@ -49,6 +50,18 @@ public final class UnitContext {
   /** The turns being handled right now (for metric callbacks; 0 before the dispatcher exists). */
   public LongSupplier inFlightTurns() {
     return inFlightTurns;
+  }
+
+  /** Where the values of the units' own keys ({@link ComponentUnit#keys()}) come from: the agent's configuration. */
+  public UnitContext values(java.util.function.Function<UnitKey<?>, Object> source) {
+    this.values = source;
+    return this;
+  }
+
+  /** The configured value of one of a unit's own keys, parsed (its default when it is not set). */
+  @SuppressWarnings("unchecked")
+  public <T> T value(UnitKey<T> key) {
+    return (T) values.apply(key);
   }
 
   /** Registers a service the agent built for the units to share. */

@@ -3,6 +3,7 @@ package io.chatlens.instrumentation.errors;
 import io.chatlens.instrumentation.core.ChatContext;
 import io.chatlens.instrumentation.core.ChatEvent;
 import io.chatlens.instrumentation.core.Component;
+import io.chatlens.instrumentation.core.ErrorInfo;
 import io.chatlens.instrumentation.core.Events;
 import io.chatlens.instrumentation.core.Instruments;
 import io.chatlens.instrumentation.core.Invocation;
@@ -20,7 +21,7 @@ import io.opentelemetry.api.trace.StatusCode;
  * through and however often the application wraps it; every span it passes through is marked. The turn counts as failed when the
  * exception escapes the turn or reaches the error handler, not when the application recovered from it.
  */
-public final class ErrorRecorder {
+public final class ErrorRecorder implements io.chatlens.instrumentation.core.ThrownErrors {
 
   static final AttributeKey<String> CATEGORY = AttributeKey.stringKey("chatbot.error.category");
   static final AttributeKey<String> FINGERPRINT = AttributeKey.stringKey("chatbot.error.fingerprint");
@@ -28,9 +29,6 @@ public final class ErrorRecorder {
   static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
   static final AttributeKey<String> EXCEPTION_STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
   private static final int STACK_LIMIT = 8000;
-
-  /** What an error is. */
-  public record ErrorInfo(String type, String category, String fingerprint, boolean userError) {}
 
   /** Where error groups and captured errors go: the group table and an error tracker. */
   public record Destinations(ErrorGroups groups, ErrorSink tracker) {
@@ -64,6 +62,7 @@ public final class ErrorRecorder {
   }
 
   /** An exception is leaving an instrumented method. */
+  @Override
   public ErrorInfo thrown(Invocation invocation, Throwable error) {
     return record(invocation, error, false);
   }
@@ -155,6 +154,7 @@ public final class ErrorRecorder {
    * It escaped the application when it left the turn; thrown from an inner method, whether the application
    * handles it is not known yet.
    */
+  @Override
   public void captureThrown(Invocation invocation, Throwable error) {
     invocation.captureOnExit = false;
     ErrorInfo info = invocation.error;

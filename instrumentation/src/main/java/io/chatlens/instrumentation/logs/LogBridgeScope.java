@@ -1,7 +1,7 @@
 package io.chatlens.instrumentation.logs;
 
 import io.chatlens.instrumentation.core.Component;
-import io.chatlens.instrumentation.matching.Unshaded;
+import io.chatlens.instrumentation.core.Unshaded;
 import io.chatlens.instrumentation.weaving.WeavingScope;
 import java.util.ArrayList;
 import java.util.List;

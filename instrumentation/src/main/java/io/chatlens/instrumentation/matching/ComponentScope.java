@@ -1,7 +1,7 @@
 package io.chatlens.instrumentation.matching;
 
 import io.chatlens.instrumentation.core.Component;
-import io.chatlens.instrumentation.session.SessionRoles;
+import io.chatlens.instrumentation.core.MethodRoles;
 import io.chatlens.instrumentation.weaving.WeavingScope;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +19,27 @@ public final class ComponentScope implements WeavingScope {
   private final MethodPattern pattern;
   private final String name;
   private final boolean convention;
+  private final boolean libraryTypes;
+  private final MethodRoles roles;
   private final java.util.concurrent.atomic.AtomicBoolean matched = new java.util.concurrent.atomic.AtomicBoolean();
 
   public ComponentScope(Component component, MethodPattern pattern, String name, boolean convention) {
+    this(component, pattern, name, convention, false, MethodRoles.NONE);
+  }
+
+  /**
+   * @param roles the roles of methods whose pattern names none ({@code ComponentUnit#roles()})
+   * @param libraryTypes a convention that names library types exactly ({@code ComponentUnit#conventionsNameLibraryTypes}):
+   *     it selects library classes and the implementations of the named types, as a user pattern does
+   */
+  public ComponentScope(Component component, MethodPattern pattern, String name, boolean convention,
+      boolean libraryTypes, MethodRoles roles) {
     this.component = component;
     this.pattern = pattern;
     this.name = name;
     this.convention = convention;
+    this.libraryTypes = libraryTypes && pattern.namesExactType();
+    this.roles = roles;
   }
 
   @Override
@@ -53,7 +67,7 @@ public final class ComponentScope implements WeavingScope {
 
   @Override
   public boolean includesLibraries() {
-    return !convention && pattern.namesExactType();
+    return (!convention || libraryTypes) && pattern.namesExactType();
   }
 
   @Override
@@ -63,7 +77,7 @@ public final class ComponentScope implements WeavingScope {
 
   @Override
   public Set<String> rootTypes() {
-    if (convention || !pattern.namesExactType() || pattern.typeName().indexOf('.') < 0) {
+    if (convention && !libraryTypes || !pattern.namesExactType() || pattern.typeName().indexOf('.') < 0) {
       return Set.of();
     }
     return Set.of(pattern.typeName().replace('.', '/'));
@@ -96,13 +110,10 @@ public final class ComponentScope implements WeavingScope {
         continue;
       }
       String role = selector.role();
-      if (component == Component.SESSION && role == null) {
-        role = SessionRoles.byConvention(method.getName());
-        if (role == null) {
-          if (convention) {
-            continue; // a session manager's getters are not lifecycle events
-          }
-          role = SessionRoles.UPDATE;
+      if (role == null) {
+        role = roles.roleOf(method.getName(), convention);
+        if (MethodRoles.SKIP.equals(role)) {
+          continue; // for example a session manager's getters, which are not lifecycle events
         }
       }
       if (convention && wildcard && isAccessor(method)) {

@@ -3,6 +3,7 @@ package io.chatlens.instrumentation.session;
 import io.chatlens.instrumentation.core.Component;
 import io.chatlens.instrumentation.core.ComponentHandler;
 import io.chatlens.instrumentation.core.ComponentUnit;
+import io.chatlens.instrumentation.core.MethodRoles;
 import io.chatlens.instrumentation.core.UnitContext;
 
 /** Sessions: created, updated, cleaned up, expired; active sessions and their durations. */
@@ -21,6 +22,22 @@ public final class SessionUnit implements ComponentUnit {
   @Override
   public String conventions() {
     return "*SessionManager";
+  }
+
+  /**
+   * A lifecycle role after the method name ({@link SessionRoles#byConvention}); a method whose name says nothing is an
+   * update when the user's pattern selected it, and not woven when a convention did (a session manager's getters are
+   * not lifecycle events).
+   */
+  @Override
+  public MethodRoles roles() {
+    return (methodName, byConvention) -> {
+      String role = SessionRoles.byConvention(methodName);
+      if (role != null) {
+        return role;
+      }
+      return byConvention ? MethodRoles.SKIP : SessionRoles.UPDATE;
+    };
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.chatlens.instrumentation.turn;
 
+import java.util.List;
+
 import io.chatlens.instrumentation.accessor.Guess;
 import io.chatlens.instrumentation.core.BaseHandler;
 import io.chatlens.instrumentation.core.ChatContext;
@@ -102,10 +104,44 @@ public final class TurnHandler extends BaseHandler implements TurnParent.Source 
     instruments.requests.add(1, requestLabels.get(endpoint, status));
     instruments.responseTime.record(seconds(durationNanos), latencyLabels.get(endpoint));
     ChatEvent.Level level = status.equals("error") ? ChatEvent.Level.WARN : ChatEvent.Level.INFO;
+    // totals other components added during the turn (the tokens and cost of its LLM calls): on the turn's span and
+    // as fields of its log event
+    java.util.SortedMap<String, Number> totals = chat.hasTotals() ? chat.totals() : null;
+    if (totals != null && !invocation.essentialAttributesOnly()) {
+      totals.forEach((name, total) -> {
+        if (total instanceof Long count) {
+          invocation.span().setAttribute("chatbot.turn." + name, count);
+        } else {
+          invocation.span().setAttribute("chatbot.turn." + name, total.doubleValue());
+        }
+      });
+    }
     if (events.admits(invocation, level, false)) {
       String millis = millis(durationNanos);
-      events.emit(invocation, level, "Handled message in " + millis + " ms, status=" + status, null, false,
-          "command", chat.command(), "duration_ms", millis);
+      String message = "Handled message in " + millis + " ms, status=" + status;
+      if (totals == null) {
+        events.emit(invocation, level, message, null, false, "command", chat.command(), "duration_ms", millis);
+        return;
+      }
+      List<String> pairs = new java.util.ArrayList<>(List.of("command", String.valueOf(chat.command()),
+          "duration_ms", millis));
+      if (chat.command() == null) {
+        pairs.subList(0, 2).clear();
+      }
+      totals.forEach((name, total) -> {
+        pairs.add(name);
+        pairs.add(formatTotal(total));
+      });
+      events.emit(invocation, level, message, null, false, pairs.toArray(new String[0]));
     }
+  }
+
+  /** A count as such, an amount with up to 8 decimals without trailing zeros (a cost of a few millionths). */
+  static String formatTotal(Number total) {
+    if (total instanceof Long count) {
+      return Long.toString(count);
+    }
+    return new java.math.BigDecimal(total.doubleValue()).setScale(8, java.math.RoundingMode.HALF_UP)
+        .stripTrailingZeros().toPlainString();
   }
 }

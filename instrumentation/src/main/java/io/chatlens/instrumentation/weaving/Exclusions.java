@@ -1,6 +1,6 @@
 package io.chatlens.instrumentation.weaving;
 
-import io.chatlens.instrumentation.matching.Unshaded;
+import io.chatlens.instrumentation.core.Unshaded;
 import java.util.ArrayList;
 import java.util.List;
 

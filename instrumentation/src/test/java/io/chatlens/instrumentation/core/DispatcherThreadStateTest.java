@@ -12,7 +12,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class DispatcherThreadStateTest {
     Settings settings = new Settings();
     ErrorRecorder errors = new ErrorRecorder(ErrorFingerprint.defaults(), ErrorCategorizer.defaults(), instruments,
         new Events(EventSink.NONE), settings, ErrorRecorder.Destinations.defaults());
-    Map<Component, ComponentHandler> handlers = new EnumMap<>(Component.class);
+    Map<Component, ComponentHandler> handlers = new java.util.LinkedHashMap<>();
     ComponentHandler handler = new ComponentHandler() {
       @Override
       public ProbeSemantics describe(Probe probe) {

@@ -17,7 +17,6 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -67,7 +66,7 @@ class LoadSheddingTest {
     Events chatEvents = new Events(sink);
     ErrorRecorder errors = new ErrorRecorder(ErrorFingerprint.defaults(), ErrorCategorizer.defaults(), instruments,
         chatEvents, settings, ErrorRecorder.Destinations.defaults());
-    Map<Component, ComponentHandler> handlers = new EnumMap<>(Component.class);
+    Map<Component, ComponentHandler> handlers = new java.util.LinkedHashMap<>();
     handlers.put(Component.TURN, new TurnHandler(instruments, chatEvents, settings, new SessionTable(1000, System::nanoTime)));
     handlers.put(Component.SEARCH, new SearchHandler(instruments, chatEvents, settings));
     dispatcher = new ChatLensDispatcher(registry, instruments, errors, handlers);

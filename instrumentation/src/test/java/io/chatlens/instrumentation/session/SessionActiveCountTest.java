@@ -20,7 +20,6 @@ import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.util.AbstractList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +68,7 @@ class SessionActiveCountTest {
     Events events = new Events(EventSink.NONE);
     ErrorRecorder errors = new ErrorRecorder(ErrorFingerprint.defaults(), ErrorCategorizer.defaults(), instruments,
         events, settings, ErrorRecorder.Destinations.defaults());
-    Map<Component, ComponentHandler> handlers = new EnumMap<>(Component.class);
+    Map<Component, ComponentHandler> handlers = new java.util.LinkedHashMap<>();
     handlers.put(Component.SESSION,
         new SessionHandler(instruments, events, settings, new SessionTable(1000, System::nanoTime)));
     dispatcher = new ChatLensDispatcher(registry, instruments, errors, handlers);

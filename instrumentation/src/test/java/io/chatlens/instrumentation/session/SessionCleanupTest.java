@@ -18,7 +18,6 @@ import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +79,7 @@ class SessionCleanupTest {
     Events events = new Events(EventSink.NONE);
     ErrorRecorder errors = new ErrorRecorder(ErrorFingerprint.defaults(), ErrorCategorizer.defaults(), instruments,
         events, settings, ErrorRecorder.Destinations.defaults());
-    Map<Component, ComponentHandler> handlers = new EnumMap<>(Component.class);
+    Map<Component, ComponentHandler> handlers = new java.util.LinkedHashMap<>();
     handler = new SessionHandler(instruments, events, settings, table);
     handlers.put(Component.SESSION, handler);
     dispatcher = new ChatLensDispatcher(registry, instruments, errors, handlers);

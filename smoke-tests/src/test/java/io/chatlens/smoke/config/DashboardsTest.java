@@ -306,7 +306,7 @@ class DashboardsTest {
         rows.add(panel.path("title").asText());
       }
     }
-    assertThat(rows).containsExactly("KPIs", "Real-time", "Errors", "Alerts", "Agent health");
+    assertThat(rows).containsExactly("KPIs", "Real-time", "Errors", "Alerts", "Agent health", "LLM calls");
 
     Set<String> served = new HashSet<>();
     for (Query query : queries(file)) {

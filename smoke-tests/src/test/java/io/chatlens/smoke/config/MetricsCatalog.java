@@ -22,7 +22,7 @@ final class MetricsCatalog {
   /** The seed's real-time monitoring items, plus the disk holding the logs. */
   static final List<String> REAL_TIME =
       List.of("Active Sessions", "Queue Length", "Database Connections", "Memory Usage", "CPU Utilization", "Disk");
-  static final List<String> OTHER_USES = List.of("Alerts", "Agent Health");
+  static final List<String> OTHER_USES = List.of("Alerts", "Agent Health", "LLM Usage");
 
   record Metric(String prometheusName, String otelName, String type, String unit, List<String> labels,
       List<String> serves, String source, String meaning, int line) {

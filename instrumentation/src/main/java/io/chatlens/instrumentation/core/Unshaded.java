@@ -1,4 +1,4 @@
-package io.chatlens.instrumentation.matching;
+package io.chatlens.instrumentation.core;
 
 /**
  * Names of the application's own copies of libraries that the agent also ships (Logback, SLF4J,
