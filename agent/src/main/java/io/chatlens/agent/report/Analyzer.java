@@ -57,6 +57,11 @@ final class Analyzer {
   long feedbackCorrect;
   long feedbackIncorrect;
   long searchesUnknown;
+  // LLM calls, from the fields the llm component adds to the turn's event (llm_tokens, llm_cost)
+  long llmTurns;
+  long llmTokens;
+  double llmCost;
+  long llmCostTurns;
 
   // health
   final BoundedCounts<Alert> alerts = new BoundedCounts<>(MAX_ROWS, Alert::new);
@@ -239,6 +244,30 @@ final class Analyzer {
     }
   }
 
+  /** The tokens and cost of the LLM calls of the turn on the current line, when it had any. */
+  private void llm() {
+    long tokens = line.number("llm_tokens");
+    String cost = line.get("llm_cost");
+    if (tokens < 0 && cost == null) {
+      return;
+    }
+    llmTurns++;
+    if (tokens > 0) {
+      llmTokens += tokens;
+    }
+    if (cost != null) {
+      try {
+        double value = Double.parseDouble(cost);
+        if (value >= 0 && Double.isFinite(value)) {
+          llmCost += value;
+          llmCostTurns++;
+        }
+      } catch (NumberFormatException notANumber) {
+        // a hand-edited line: the cost is not counted
+      }
+    }
+  }
+
   private void turn(long ts) {
     Hour hour = hour(ts);
     hour.turns++;
@@ -267,6 +296,7 @@ final class Analyzer {
       users.addHash(user);
       usersOfDay(ts).addHash(user);
     }
+    llm();
     sessions.addHash(line.hashOf("session_id"));
   }
 

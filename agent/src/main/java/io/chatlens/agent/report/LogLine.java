@@ -278,7 +278,7 @@ final class LogLine {
 
   private static final String[] CONTEXT_KEYS = {" user_id=", " session_id=", " trace_id=", " span_id=", " command=",
       " duration_ms=", " db_system=", " error_category=", " error_fingerprint=", " result_count=", " error_type=",
-      " alert=", " service=", " setting=", " problem="};
+      " alert=", " service=", " setting=", " problem=", " llm_cost=", " llm_tokens="};
 
   /** Long parse of a context value, or -1. */
   long number(String key) {

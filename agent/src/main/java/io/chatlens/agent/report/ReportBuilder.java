@@ -63,6 +63,9 @@ final class ReportBuilder {
     s.put("zeroResultSearches", total.zeroResults);
     s.put("feedbackCorrect", a.feedbackCorrect);
     s.put("feedbackIncorrect", a.feedbackIncorrect);
+    s.put("llmTurns", a.llmTurns);
+    s.put("llmTokens", a.llmTokens);
+    s.put("llmCost", a.llmCost);
     s.put("alertsFired", a.alertsFired);
     s.put("alertsResolved", a.alertsResolved);
     s.put("slowQueries", a.slowQueryCount);
@@ -260,6 +263,18 @@ final class ReportBuilder {
     t.row("zero-result rate", pct(ratio(total.zeroResults, total.searches - a.searchesUnknown)));
     t.row("rated accuracy (feedback correct)", pct(ratio(a.feedbackCorrect, a.feedbackCorrect + a.feedbackIncorrect))
         + " of " + (a.feedbackCorrect + a.feedbackIncorrect));
+    Report.Table llm = section.table("llmUsage", "LLM calls (tokens and cost per turn)", "Measure", "Value");
+    if (a.llmTurns == 0) {
+      llm.row("turns with LLM calls", 0);
+    } else {
+      llm.row("turns with LLM calls", a.llmTurns + " (" + pct(ratio(a.llmTurns, total.turns)) + " of turns)");
+      llm.row("tokens", a.llmTokens);
+      llm.row("tokens per turn with LLM calls", round(ratio(a.llmTokens, a.llmTurns)));
+      if (a.llmCostTurns > 0) {
+        llm.row("cost (chatlens.llm.prices)", String.format(java.util.Locale.ROOT, "%.6f", a.llmCost));
+        llm.row("cost per turn with LLM calls", String.format(java.util.Locale.ROOT, "%.8f", a.llmCost / a.llmCostTurns));
+      }
+    }
     Report.Table ends = section.table("sessionEnds", "Sessions ended by reason", "Reason", "Sessions");
     for (Map.Entry<String, BoundedCounts.Counter> e : a.endReasons.sorted(Comparator.comparingLong(c -> -c.count))) {
       ends.row(e.getKey(), e.getValue().count);

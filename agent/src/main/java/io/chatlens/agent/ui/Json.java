@@ -101,6 +101,17 @@ final class Json {
     return this;
   }
 
+  /** A number with all its digits (a cost of a few millionths), rather than rounded to 4 decimals. */
+  Json preciseField(String name, double value) {
+    name(name);
+    if (Double.isFinite(value)) {
+      out.append(java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+    } else {
+      out.append("null");
+    }
+    return this;
+  }
+
   Json field(String name, long value) {
     name(name);
     out.append(value);

@@ -185,7 +185,16 @@ final class LiveMetrics {
         .field("sessionDurationMeanSeconds", duration.mean())
         .field("sessionsEnded", duration.count())
         .field("interactionsPerSessionMean", interactions.mean())
+        // LLM calls (the llm component): tokens per turn since start, and the cost of the priced ones
+        .field("llmTokensPerTurn", llmTokensPerTurn(metrics, now.requests()))
+        .preciseField("llmCostTotal", sum(metrics, "chatbot.llm.cost", point -> true))
         .end();
+  }
+
+  /** Tokens of the LLM calls per turn since start; NaN before the first LLM call or turn. */
+  static double llmTokensPerTurn(Collection<MetricData> metrics, double turns) {
+    Histogram tokens = histogram(metrics, "gen_ai.client.token.usage");
+    return tokens.count() > 0 && turns > 0 ? tokens.sum() / turns : Double.NaN;
   }
 
   /** Usage from the metrics: commands by count and status, searches by outcome, session distributions. */

@@ -216,6 +216,27 @@ class OfflineReportTest {
   }
 
   @Test
+  void theTokensAndCostOfTheTurnsLlmCallsAreSummed() throws IOException {
+    long t = GeneratedLogs.DAY1.toEpochMilli() + 9 * 3_600_000L;
+    Lines lines = new Lines().turns(t, 3, 10, 0, "sess-a");
+    lines.event(t + 1_000, ChatEvent.Level.INFO, "chat_service", "handle", "Handled message in 900 ms, status=success",
+        "session_id", "sess-l", "command", "/ask", "duration_ms", "900", "llm_cost", "0.00000915", "llm_tokens", "34");
+    lines.event(t + 2_000, ChatEvent.Level.INFO, "chat_service", "handle", "Handled message in 700 ms, status=success",
+        "session_id", "sess-l", "command", "/ask", "duration_ms", "700", "llm_cost", "0.00001185", "llm_tokens", "43");
+    lines.write(dir.resolve("chatbot.log"));
+
+    Report report = report(dir);
+
+    assertThat(report.summary().get("turns")).isEqualTo(5L);
+    assertThat(report.summary().get("llmTurns")).isEqualTo(2L);
+    assertThat(report.summary().get("llmTokens")).isEqualTo(77L);
+    assertThat((Double) report.summary().get("llmCost")).isCloseTo(21.0e-6, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(row(report, "llmUsage", "turns with LLM calls").get(1)).isEqualTo("2 (40.00% of turns)");
+    assertThat(row(report, "llmUsage", "tokens per turn with LLM calls").get(1)).isEqualTo(38.5);
+    assertThat(row(report, "llmUsage", "cost per turn with LLM calls").get(1)).isEqualTo("0.00001050");
+  }
+
+  @Test
   void aSlowerDayWithMoreFailuresIsFlaggedAsARegressionAgainstTheDayBefore() throws IOException {
     long day1 = GeneratedLogs.DAY1.toEpochMilli() + 9 * 3_600_000L;
     long day2 = GeneratedLogs.DAY2.toEpochMilli() + 9 * 3_600_000L;

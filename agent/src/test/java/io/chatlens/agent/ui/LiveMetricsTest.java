@@ -62,6 +62,21 @@ class LiveMetricsTest {
           .isEqualTo(5.0);
       assertThat(kpis.get("p95Ms").asDouble()).isCloseTo(550, within(1e-3));
       assertThat(kpis.get("answerAccuracy").isNull()).isTrue();
+      assertThat(kpis.get("llmTokensPerTurn").isNull()).as("no LLM call yet").isTrue();
+      assertThat(kpis.get("llmCostTotal").asDouble()).isZero();
+
+      // two LLM calls in those 100 turns: 34 + 43 tokens, and their cost
+      io.opentelemetry.api.metrics.LongHistogram tokens = meter.histogramBuilder("gen_ai.client.token.usage").ofLongs()
+          .build();
+      for (long count : new long[] {25, 9, 31, 12}) {
+        tokens.record(count);
+      }
+      meter.counterBuilder("chatbot.llm.cost").ofDoubles().build().add(21.0e-6);
+      Json withLlm = new Json(1024).begin();
+      live.kpis(withLlm, t0 + 30_000, reader.collectAllMetrics());
+      JsonNode llm = new ObjectMapper().readTree(withLlm.end().toString()).get("kpis");
+      assertThat(llm.get("llmTokensPerTurn").asDouble()).isCloseTo(0.77, within(1e-9));
+      assertThat(llm.get("llmCostTotal").asDouble()).isCloseTo(21.0e-6, within(1e-12));
     }
   }
 

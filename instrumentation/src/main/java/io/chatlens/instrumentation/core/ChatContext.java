@@ -83,28 +83,28 @@ public final class ChatContext {
     return totals != null;
   }
 
-  public String sessionId() {
+  public @Nullable String sessionId() {
     return sessionId;
   }
 
-  public String userId() {
+  public @Nullable String userId() {
     return userId;
   }
 
-  public void sessionId(String value) {
+  public void sessionId(@Nullable String value) {
     if (value != null) {
       sessionId = value;
     }
   }
 
-  public void userId(String value) {
+  public void userId(@Nullable String value) {
     if (value != null) {
       userId = value;
     }
   }
 
   /** The (bounded) label of a command the parser rejected during this turn, or {@code null}. */
-  public String rejectedCommand() {
+  public @Nullable String rejectedCommand() {
     return rejectedCommand;
   }
 
@@ -113,7 +113,7 @@ public final class ChatContext {
   }
 
   /** The command the parser recognised during this turn, or {@code null}. */
-  public String command() {
+  public @Nullable String command() {
     return command;
   }
 
@@ -142,7 +142,7 @@ public final class ChatContext {
     return userError;
   }
 
-  public String errorType() {
+  public @Nullable String errorType() {
     return errorType;
   }
 }

@@ -13,7 +13,7 @@ public interface ComponentHandler {
    * Before the span starts: the span name for this call, or {@code null} when the call records no span of
    * its own (its invocation still counts for re-entrancy, and its events attach to the enclosing span).
    */
-  default String spanName(Invocation invocation, ProbeSemantics semantics) {
+  default @Nullable String spanName(Invocation invocation, ProbeSemantics semantics) {
     return semantics.spanName();
   }
 
@@ -24,7 +24,7 @@ public interface ComponentHandler {
    * For a call without a span of its own that failed: the span that records the failure (the handler
    * starts it, back-dated to the call's start), or {@code null} to attach the error to the enclosing span.
    */
-  default io.opentelemetry.api.trace.Span failureSpan(Invocation invocation, Throwable thrown) {
+  default io.opentelemetry.api.trace.@Nullable Span failureSpan(Invocation invocation, Throwable thrown) {
     return null;
   }
 
@@ -32,7 +32,7 @@ public interface ComponentHandler {
   void onEnter(Invocation invocation);
 
   /** Before the span ends. */
-  void onExit(Invocation invocation, Object returned, Throwable thrown, long durationNanos);
+  void onExit(Invocation invocation, @Nullable Object returned, @Nullable Throwable thrown, long durationNanos);
 
   /**
    * Faults the handler swallowed outside any call, in a metric callback that reads the application's objects (an

@@ -27,10 +27,11 @@ public final class Invocation {
   String shedSpanName;
   /** The enclosing span of a call whose own span was shed: what its log events correlate with. */
   Span enclosing;
-  /** Handler-specific state. */
-  public Object state;
+  /** What the call's handler keeps between entry and exit, under its key ({@link CallState}). */
+  private CallState<?> stateKey;
+  private Object stateValue;
   /** What the error recorder found about the exception this call threw, or {@code null}. */
-  public ErrorInfo error;
+  public @Nullable ErrorInfo error;
   /** Set by the error recorder when the error tracker wants the exception this call threw, once the call is done. */
   public boolean captureOnExit;
 
@@ -57,6 +58,17 @@ public final class Invocation {
     return enclosing != null ? enclosing : span;
   }
 
+  /** Keeps a value for this call's exit, under the handler's key (replacing what was kept before). */
+  public <T> void put(CallState<T> key, T value) {
+    stateKey = key;
+    stateValue = value;
+  }
+
+  /** What was kept under this key for this call, or {@code null}. */
+  public <T> @Nullable T get(CallState<T> key) {
+    return stateKey == key ? key.cast(stateValue) : null;
+  }
+
   public Probe probe() {
     return probe;
   }
@@ -65,11 +77,13 @@ public final class Invocation {
     return span;
   }
 
-  public ChatContext chat() {
+  /** The conversation of the turn this call belongs to; {@code null} outside any turn. */
+  public @Nullable ChatContext chat() {
     return chat;
   }
 
-  public Object self() {
+  /** The instance the method was called on; {@code null} for a static method. */
+  public @Nullable Object self() {
     return self;
   }
 

@@ -67,7 +67,7 @@ public final class Probe {
   }
 
   /** The lifecycle role (session: create, update, cleanup), or {@code null}. */
-  public String role() {
+  public @Nullable String role() {
     return role;
   }
 

@@ -1,5 +1,6 @@
 package io.chatlens.instrumentation.jdbc;
 
+import io.chatlens.instrumentation.core.CallState;
 import io.chatlens.instrumentation.core.ChatEvent;
 import io.chatlens.instrumentation.core.ComponentHandler;
 import io.chatlens.instrumentation.core.Events;
@@ -57,6 +58,9 @@ public final class JdbcHandler implements ComponentHandler {
   /** Per-call state of an execute. */
   private record Execution(DbEndpoint endpoint, DbEndpoint.QueryShape shape) {}
 
+  /** The endpoint and statement shape of a statement call, from its entry to its exit. */
+  private static final CallState<Execution> EXECUTION = CallState.of("jdbc execution", Execution.class);
+
   public JdbcHandler(Instruments instruments, Events events, Meter meter, Duration slowThreshold, int maxSqlLength) {
     this.instruments = instruments;
     this.events = events;
@@ -79,13 +83,13 @@ public final class JdbcHandler implements ComponentHandler {
       return null;
     }
     Execution execution = execution(invocation);
-    invocation.state = execution;
+    invocation.put(EXECUTION, execution);
     return execution.shape().spanName();
   }
 
   @Override
   public void startAttributes(Invocation invocation, SpanBuilder span) {
-    Execution execution = (Execution) invocation.state;
+    Execution execution = invocation.get(EXECUTION);
     span.setAllAttributes(execution.shape().spanAttributes());
   }
 
@@ -142,7 +146,7 @@ public final class JdbcHandler implements ComponentHandler {
   }
 
   private void executed(Invocation invocation, Throwable thrown, long durationNanos) {
-    Execution execution = (Execution) invocation.state;
+    Execution execution = invocation.get(EXECUTION);
     Attributes metric = execution.shape().metricAttributes();
     if (thrown != null) {
       String status = statusOf(thrown);

@@ -2,11 +2,13 @@ package io.chatlens.instrumentation.llm;
 
 import io.chatlens.instrumentation.accessor.Accessor;
 import io.chatlens.instrumentation.core.BaseHandler;
+import io.chatlens.instrumentation.core.CallState;
 import io.chatlens.instrumentation.core.ChatContext;
 import io.chatlens.instrumentation.core.ChatEvent;
 import io.chatlens.instrumentation.core.Events;
 import io.chatlens.instrumentation.core.Instruments;
 import io.chatlens.instrumentation.core.Invocation;
+import io.chatlens.instrumentation.core.Nullable;
 import io.chatlens.instrumentation.core.Probe;
 import io.chatlens.instrumentation.core.ProbeSemantics;
 import io.chatlens.instrumentation.core.Settings;
@@ -63,6 +65,9 @@ final class LlmHandler extends BaseHandler {
       "java.util.Collections$SingletonList", "java.util.Collections$EmptyList",
       "java.util.concurrent.CopyOnWriteArrayList");
 
+  /** The requested model, read once before the call. */
+  private static final CallState<String> REQUESTED_MODEL = CallState.of("llm requested model", String.class);
+
   private static final Accessor MESSAGE_TEXT = Accessor.parse("arg0.singleText | arg0.text | arg0.content");
 
   private final Options options;
@@ -100,15 +105,16 @@ final class LlmHandler extends BaseHandler {
 
   /** Reads the requested model once, before the call, and keeps it for the rest of the call. */
   @Override
-  public String spanName(Invocation invocation, ProbeSemantics semantics) {
+  public @Nullable String spanName(Invocation invocation, ProbeSemantics semantics) {
     String model = text(options.requestModel().readBeforeReturn(invocation.self(), invocation.args()));
-    invocation.state = model;
+    invocation.put(REQUESTED_MODEL, model);
     return model == null ? CHAT : CHAT + " " + model;
   }
 
   @Override
   public void startAttributes(Invocation invocation, SpanBuilder span) {
-    if (invocation.state instanceof String model) {
+    String model = invocation.get(REQUESTED_MODEL);
+    if (model != null) {
       span.setAttribute(REQUEST_MODEL, model);
     }
   }
@@ -121,7 +127,7 @@ final class LlmHandler extends BaseHandler {
     Object self = invocation.self();
     Object[] args = invocation.args();
     String provider = providerOf(invocation.probe());
-    String requestModel = invocation.state instanceof String model ? model : null;
+    String requestModel = invocation.get(REQUESTED_MODEL);
     AttributesBuilder labels = Attributes.builder().put(OPERATION, CHAT).put(PROVIDER, provider);
     if (requestModel != null) {
       labels.put(REQUEST_MODEL, requestModel);
@@ -330,7 +336,7 @@ final class LlmHandler extends BaseHandler {
     return stripped.toLowerCase(Locale.ROOT);
   }
 
-  private static String text(Object value) {
+  private static @Nullable String text(@Nullable Object value) {
     if (value instanceof CharSequence chars) {
       String text = chars.toString().strip();
       return text.isEmpty() ? null : text;
@@ -343,7 +349,7 @@ final class LlmHandler extends BaseHandler {
   }
 
   /** A finish reason from an enum (STOP: stop) or a String, lower case; {@code null} when absent. */
-  static String finishReason(Object value) {
+  static @Nullable String finishReason(@Nullable Object value) {
     String reason = value instanceof Enum<?> constant ? constant.name() : text(value);
     if (reason == null) {
       return null;

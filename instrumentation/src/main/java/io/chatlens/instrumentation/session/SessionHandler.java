@@ -2,6 +2,7 @@ package io.chatlens.instrumentation.session;
 
 import io.chatlens.instrumentation.accessor.Guess;
 import io.chatlens.instrumentation.core.BaseHandler;
+import io.chatlens.instrumentation.core.CallState;
 import io.chatlens.instrumentation.core.ChatContext;
 import io.chatlens.instrumentation.core.ChatEvent;
 import io.chatlens.instrumentation.core.Events;
@@ -24,6 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * session duration and interactions per session, and an audit event for every session created or ended.
  */
 public final class SessionHandler extends BaseHandler {
+
+  /** The session id a call named at entry, for its exit. */
+  private static final CallState<String> SESSION_ID = CallState.of("session id", String.class);
 
   static final AttributeKey<String> ROLE = AttributeKey.stringKey("chatbot.session.role");
 
@@ -104,7 +108,7 @@ public final class SessionHandler extends BaseHandler {
       String sessionId = settings.sessionId != null
           ? Guess.text(settings.sessionId.readBeforeReturn(invocation.self(), invocation.args()))
           : Guess.sessionIdArgument(invocation.args());
-      invocation.state = sessionId;
+      invocation.put(SESSION_ID, sessionId);
       ChatContext chat = invocation.chat();
       if (chat != null && sessionId != null) {
         chat.sessionId(sessionId);
@@ -157,7 +161,7 @@ public final class SessionHandler extends BaseHandler {
   }
 
   private void updated(Invocation invocation, Object returned) {
-    String sessionId = (String) invocation.state;
+    String sessionId = invocation.get(SESSION_ID);
     if (sessionId == null) {
       sessionId = settings.sessionId != null
           ? Guess.text(settings.sessionId.read(invocation.self(), invocation.args(), returned))
@@ -178,7 +182,7 @@ public final class SessionHandler extends BaseHandler {
   private void cleanedUp(Invocation invocation, Object returned) {
     String reason = reasonOf(invocation.probe().methodName());
     List<SessionTable.Entry> ended = new ArrayList<>();
-    String sessionId = (String) invocation.state;
+    String sessionId = invocation.get(SESSION_ID);
     if (sessionId != null) {
       add(ended, table.ended(sessionId));
     } else if (returned instanceof Iterable<?> || returned instanceof java.util.Optional<?>

@@ -109,6 +109,8 @@
     ['answerAccuracy', 'Rated accuracy', percent],
     ['sessionDurationMeanSeconds', 'Session duration (mean)', function (v) { return unit(v, 1, ' s'); }],
     ['interactionsPerSessionMean', 'Interactions/session', function (v) { return num(v, 1); }],
+    ['llmTokensPerTurn', 'LLM tokens/turn', function (v) { return num(v, 1); }],
+    ['llmCostTotal', 'LLM cost (total)', function (v) { return num(v, 6); }],
     ['requestsTotal', 'Requests (total)', function (v) { return num(v, 0); }],
     ['failedRequestsTotal', 'Failed requests (total)', function (v) { return num(v, 0); }],
     ['errorsTotal', 'Errors (total)', function (v) { return num(v, 0); }],
