@@ -137,7 +137,7 @@ public final class HealthReport {
       String signal = name.contains("span") ? "spans" : "logs";
       long dropped = 0;
       for (LongPointData point : metric.getLongSumData().getPoints()) {
-        if (point.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("error.type")) != null) {
+        if (point.getAttributes().get(io.chatlens.instrumentation.core.Semconv.ERROR_TYPE) != null) {
           dropped += point.getValue();
         }
       }

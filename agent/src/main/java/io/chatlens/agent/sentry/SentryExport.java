@@ -49,8 +49,8 @@ public final class SentryExport implements ErrorSink, AutoCloseable {
 
   private static final AttributeKey<String> ENVIRONMENT = AttributeKey.stringKey("deployment.environment.name");
   private static final AttributeKey<String> OLD_ENVIRONMENT = AttributeKey.stringKey("deployment.environment");
-  private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
-  private static final AttributeKey<String> SERVICE_VERSION = AttributeKey.stringKey("service.version");
+  private static final AttributeKey<String> SERVICE_NAME = io.chatlens.instrumentation.core.Semconv.SERVICE_NAME;
+  private static final AttributeKey<String> SERVICE_VERSION = io.chatlens.instrumentation.core.Semconv.SERVICE_VERSION;
   private static final CapturedError STOP = new CapturedError(0, "", "", "", false, null, "", null, null, null, null,
       null, List.of());
   private static final int MAX_TRACKED_GROUPS = 10_000;

@@ -21,27 +21,27 @@ final class HostAndProcess {
 
   static Resource resource(Resource base) {
     AttributesBuilder attributes = Attributes.builder();
-    if (base.getAttribute(AttributeKey.stringKey("service.version")) == null) {
+    if (base.getAttribute(io.chatlens.instrumentation.core.Semconv.SERVICE_VERSION) == null) {
       String version = applicationVersion();
       if (version != null) {
-        attributes.put(AttributeKey.stringKey("service.version"), version);
+        attributes.put(io.chatlens.instrumentation.core.Semconv.SERVICE_VERSION, version);
       }
     }
     String host = hostName();
     if (host != null) {
-      attributes.put(AttributeKey.stringKey("host.name"), host);
+      attributes.put(io.chatlens.instrumentation.core.Semconv.HOST_NAME, host);
     }
-    attributes.put(AttributeKey.stringKey("host.arch"), System.getProperty("os.arch", "unknown"));
+    attributes.put(io.chatlens.instrumentation.core.Semconv.HOST_ARCH, System.getProperty("os.arch", "unknown"));
     attributes.put(AttributeKey.stringKey("os.type"), osType());
     attributes.put(AttributeKey.stringKey("os.description"),
         System.getProperty("os.name", "") + " " + System.getProperty("os.version", ""));
-    attributes.put(AttributeKey.longKey("process.pid"), ProcessHandle.current().pid());
-    attributes.put(AttributeKey.stringKey("process.runtime.name"), System.getProperty("java.runtime.name", "Java"));
-    attributes.put(AttributeKey.stringKey("process.runtime.version"), System.getProperty("java.runtime.version", ""));
-    attributes.put(AttributeKey.stringKey("process.runtime.description"),
+    attributes.put(io.chatlens.instrumentation.core.Semconv.PROCESS_PID, ProcessHandle.current().pid());
+    attributes.put(io.chatlens.instrumentation.core.Semconv.PROCESS_RUNTIME_NAME, System.getProperty("java.runtime.name", "Java"));
+    attributes.put(io.chatlens.instrumentation.core.Semconv.PROCESS_RUNTIME_VERSION, System.getProperty("java.runtime.version", ""));
+    attributes.put(io.chatlens.instrumentation.core.Semconv.PROCESS_RUNTIME_DESCRIPTION,
         System.getProperty("java.vm.vendor", "") + " " + System.getProperty("java.vm.name", "") + " "
             + System.getProperty("java.vm.version", ""));
-    attributes.put(AttributeKey.stringKey("process.executable.path"),
+    attributes.put(io.chatlens.instrumentation.core.Semconv.PROCESS_EXECUTABLE_PATH,
         Path.of(System.getProperty("java.home"), "bin", "java").toString());
     return Resource.create(attributes.build());
   }

@@ -22,9 +22,9 @@ import java.util.function.Consumer;
 public final class LogExport implements Consumer<ChatEvent> {
 
   static final AttributeKey<String> MODULE = AttributeKey.stringKey("chatbot.module");
-  static final AttributeKey<String> FUNCTION = AttributeKey.stringKey("code.function.name");
-  static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
-  static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
+  static final AttributeKey<String> FUNCTION = io.chatlens.instrumentation.core.Semconv.CODE_FUNCTION_NAME;
+  static final AttributeKey<String> EXCEPTION_TYPE = io.chatlens.instrumentation.core.Semconv.EXCEPTION_TYPE;
+  static final AttributeKey<String> EXCEPTION_MESSAGE = io.chatlens.instrumentation.core.Semconv.EXCEPTION_MESSAGE;
   static final AttributeKey<Boolean> AUDIT = AttributeKey.booleanKey("chatbot.audit");
 
   /** Context keys come from a fixed set in the agent's own code; the bound only guards against surprises. */

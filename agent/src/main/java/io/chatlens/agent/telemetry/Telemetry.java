@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Telemetry {
 
-  static final AttributeKey<String> DISTRO_NAME = AttributeKey.stringKey("telemetry.distro.name");
-  static final AttributeKey<String> DISTRO_VERSION = AttributeKey.stringKey("telemetry.distro.version");
+  static final AttributeKey<String> DISTRO_NAME = io.chatlens.instrumentation.core.Semconv.TELEMETRY_DISTRO_NAME;
+  static final AttributeKey<String> DISTRO_VERSION = io.chatlens.instrumentation.core.Semconv.TELEMETRY_DISTRO_VERSION;
 
   private final OpenTelemetrySdk sdk;
   private final OpenTelemetry guarded;

@@ -20,11 +20,11 @@ public final class Instruments {
   public static final List<Double> SECONDS_BUCKETS =
       List.of(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0);
 
-  public static final AttributeKey<String> SESSION_ID = AttributeKey.stringKey("session.id");
-  public static final AttributeKey<String> USER_ID = AttributeKey.stringKey("user.id");
+  public static final AttributeKey<String> SESSION_ID = Semconv.SESSION_ID;
+  public static final AttributeKey<String> USER_ID = Semconv.USER_ID;
   public static final AttributeKey<String> COMPONENT = AttributeKey.stringKey("chatlens.component");
-  public static final AttributeKey<String> CODE_FUNCTION = AttributeKey.stringKey("code.function.name");
-  public static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+  public static final AttributeKey<String> CODE_FUNCTION = Semconv.CODE_FUNCTION_NAME;
+  public static final AttributeKey<String> ERROR_TYPE = Semconv.ERROR_TYPE;
   public static final AttributeKey<String> ENDPOINT = AttributeKey.stringKey("endpoint");
   public static final AttributeKey<String> STATUS = AttributeKey.stringKey("status");
 

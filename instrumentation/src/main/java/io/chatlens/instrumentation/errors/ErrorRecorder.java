@@ -25,9 +25,9 @@ public final class ErrorRecorder implements io.chatlens.instrumentation.core.Thr
 
   static final AttributeKey<String> CATEGORY = AttributeKey.stringKey("chatbot.error.category");
   static final AttributeKey<String> FINGERPRINT = AttributeKey.stringKey("chatbot.error.fingerprint");
-  static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
-  static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
-  static final AttributeKey<String> EXCEPTION_STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
+  static final AttributeKey<String> EXCEPTION_TYPE = io.chatlens.instrumentation.core.Semconv.EXCEPTION_TYPE;
+  static final AttributeKey<String> EXCEPTION_MESSAGE = io.chatlens.instrumentation.core.Semconv.EXCEPTION_MESSAGE;
+  static final AttributeKey<String> EXCEPTION_STACKTRACE = io.chatlens.instrumentation.core.Semconv.EXCEPTION_STACKTRACE;
   private static final int STACK_LIMIT = 8000;
 
   /** Where error groups and captured errors go: the group table and an error tracker. */

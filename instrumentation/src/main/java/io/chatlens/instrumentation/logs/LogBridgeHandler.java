@@ -26,9 +26,9 @@ import java.util.logging.SimpleFormatter;
 public final class LogBridgeHandler implements ComponentHandler {
 
   static final AttributeKey<String> THREAD = AttributeKey.stringKey("thread.name");
-  static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
-  static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
-  static final AttributeKey<String> EXCEPTION_STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
+  static final AttributeKey<String> EXCEPTION_TYPE = io.chatlens.instrumentation.core.Semconv.EXCEPTION_TYPE;
+  static final AttributeKey<String> EXCEPTION_MESSAGE = io.chatlens.instrumentation.core.Semconv.EXCEPTION_MESSAGE;
+  static final AttributeKey<String> EXCEPTION_STACKTRACE = io.chatlens.instrumentation.core.Semconv.EXCEPTION_STACKTRACE;
 
   private static final Accessor LOGBACK_LEVEL = Accessor.parse("arg0.level");
   private static final Accessor LOGBACK_LOGGER = Accessor.parse("arg0.loggerName");
