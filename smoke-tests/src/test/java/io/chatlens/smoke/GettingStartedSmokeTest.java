@@ -71,8 +71,11 @@ class GettingStartedSmokeTest {
       assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(SeedGrok.parse(line)).as(line).isNotNull());
       assertThat(lines).anySatisfy(line -> assertThat(line).contains("[chat_service] [handle] Handled message in "));
       assertThat(ProcessHandle.of(demo.pid()).map(ProcessHandle::isAlive)).as("the demo keeps running").contains(true);
-      // a healthy demo fires no alert, in the log or on /health
-      assertThat(lines).noneMatch(line -> line.contains("[FIRING]"));
+      // a healthy demo fires no alert, in the log or on /health, once the alert engine has evaluated its rules on the
+      // demo's turns (its KPI gauges appear on /metrics with its first evaluation that had data)
+      await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(Http.get(base + "/metrics").body())
+          .containsPattern("(?m)^chatbot_error_rate_ratio "));
+      assertThat(Files.readAllLines(log)).noneMatch(line -> line.contains("[FIRING]"));
       assertThat(Http.get(base + "/health").body()).as("no alert pending or firing").contains("\"alerts\":[]");
     }
     assertThat(Arrays.asList(dir.toFile().list())).contains("logs");

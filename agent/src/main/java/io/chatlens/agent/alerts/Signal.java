@@ -288,7 +288,6 @@ public enum Signal {
   public static final String MAX_SESSIONS = "max_sessions";
 
   static final String REQUESTS = "chatbot.requests";
-  static final String ERRORS = "chatbot.errors";
   static final String RESPONSE_TIME = "chatbot.response_time";
   static final String ACTIVE = "chatbot.active_sessions";
   static final String SEARCHES = "chatbot.search.requests";
@@ -310,7 +309,7 @@ public enum Signal {
   static final String FILESYSTEM_UTILIZATION = "system.filesystem.utilization";
 
   /** Every metric some signal reads (OpenTelemetry names). */
-  static final Set<String> METRICS = Set.of(REQUESTS, ERRORS, RESPONSE_TIME, ACTIVE, SEARCHES, FEEDBACK, DB_FAILURES,
+  static final Set<String> METRICS = Set.of(REQUESTS, RESPONSE_TIME, ACTIVE, SEARCHES, FEEDBACK, DB_FAILURES,
       SLOW, POOL_COUNT, POOL_MAX, IN_FLIGHT, QUEUE_DEPTH, MEMORY_USED, MEMORY_LIMIT, MEMORY_AFTER_GC, PROCESS_CPU, SYSTEM_CPU,
       FILESYSTEM_UTILIZATION);
 
@@ -361,10 +360,6 @@ public enum Signal {
    */
   abstract String promQl(String window, Map<String, Double> params);
 
-  /**
-   * {@code numerator / denominator} of two rates, 0 (not "no data") when the numerator has no series
-   * but the denominator has, and no result when the denominator did not grow.
-   */
   /** A heap memory metric (type heap, summed over the pools) over the heap limit; empty without a limit. */
   private static OptionalDouble heapShare(SignalWindow w, String memoryMetric) {
     OptionalDouble limit = w.current(MEMORY_LIMIT, where(MEMORY_TYPE, "heap"));
@@ -394,6 +389,10 @@ public enum Signal {
         + "[" + window + "]))";
   }
 
+  /**
+   * {@code numerator / denominator} of two rates, 0 (not "no data") when the numerator has no series
+   * but the denominator has, and no result when the denominator did not grow.
+   */
   private static String ratio(String numerator, String zeroFallback, String denominator, String window) {
     return "(sum by (job, instance) (rate(" + numerator + "[" + window + "]))"
         + " or 0 * sum by (job, instance) (rate(" + zeroFallback + "[" + window + "])))"

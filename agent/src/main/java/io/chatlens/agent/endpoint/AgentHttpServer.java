@@ -145,7 +145,8 @@ public final class AgentHttpServer implements AutoCloseable {
       if (!bound.isLoopbackAddress() && !routes.protectedByToken()) {
         Diagnostics.warn("the endpoint listens on " + host + ":" + server.port() + ", beyond loopback, with no token: "
             + "anyone who reaches it can read /metrics, /health, /errors and the live page's data. Set chatlens.prometheus.auth-token="
-            + "${env:NAME} (then send Authorization: Bearer <token>; /health/live stays open), or bind 127.0.0.1.");
+            + "${env:NAME} (then send Authorization: Bearer <token>; /health/live and the bare status of /health/ready stay "
+            + "open), or bind 127.0.0.1.");
       }
       return server;
     } catch (IOException | RuntimeException unavailable) {
