@@ -8,7 +8,6 @@ package io.chatlens.agent.logging;
  */
 public final class JsonText {
 
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final StringBuilder out;
   private boolean first = true;
@@ -54,46 +53,8 @@ public final class JsonText {
     out.append(':');
   }
 
-  /** Appends {@code value} as a quoted, escaped JSON string. */
+  /** Appends {@code value} as a quoted, escaped JSON string ({@link io.chatlens.instrumentation.core.JsonStrings}). */
   public static void string(StringBuilder out, String value) {
-    out.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if (isUnpairedSurrogate(value, i)) {
-            out.append('\ufffd');
-          } else if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            unicodeEscape(out, c);
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
-  }
-
-  private static boolean isUnpairedSurrogate(String value, int i) {
-    char c = value.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1));
-    }
-    if (Character.isLowSurrogate(c)) {
-      return i == 0 || !Character.isHighSurrogate(value.charAt(i - 1));
-    }
-    return false;
-  }
-
-  private static void unicodeEscape(StringBuilder out, char c) {
-    out.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf]).append(HEX[(c >> 4) & 0xf])
-        .append(HEX[c & 0xf]);
+    io.chatlens.instrumentation.core.JsonStrings.quote(out, value);
   }
 }

@@ -8,6 +8,7 @@ import io.chatlens.instrumentation.core.ChatEvent;
 import io.chatlens.instrumentation.core.Events;
 import io.chatlens.instrumentation.core.Instruments;
 import io.chatlens.instrumentation.core.Invocation;
+import io.chatlens.instrumentation.core.JsonStrings;
 import io.chatlens.instrumentation.core.Nullable;
 import io.chatlens.instrumentation.core.Probe;
 import io.chatlens.instrumentation.core.ProbeSemantics;
@@ -241,13 +242,12 @@ final class LlmHandler extends BaseHandler {
       json.append(',');
     }
     // redacted whole, then cut: a cut first could split a card number or an address below what a detector finds
-    json.append("{\"role\":\"").append(role).append("\",\"parts\":[{\"type\":\"text\",\"content\":\"");
-    escape(json, cut(settings.redactor.apply(text)));
-    json.append("\"}]");
+    json.append("{\"role\":\"").append(role).append("\",\"parts\":[{\"type\":\"text\",\"content\":");
+    JsonStrings.quote(json, cut(settings.redactor.apply(text)));
+    json.append("}]");
     if (finish != null) {
-      json.append(",\"finish_reason\":\"");
-      escape(json, finish);
-      json.append('"');
+      json.append(",\"finish_reason\":");
+      JsonStrings.quote(json, finish);
     }
     json.append('}');
   }
@@ -266,26 +266,6 @@ final class LlmHandler extends BaseHandler {
       end--;
     }
     return text.substring(0, end) + "...";
-  }
-
-  private static void escape(StringBuilder json, String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> json.append("\\\"");
-        case '\\' -> json.append("\\\\");
-        case '\n' -> json.append("\\n");
-        case '\r' -> json.append("\\r");
-        case '\t' -> json.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            json.append(c);
-          }
-        }
-      }
-    }
   }
 
   /** The role of a message object, from its class name (UserMessage, SystemMessage, AiMessage, AssistantMessage...). */
