@@ -69,26 +69,10 @@ public final class PrometheusRules {
     return out.toString();
   }
 
-  /** A YAML double-quoted scalar. */
+  /** A YAML double-quoted scalar: a JSON string is one (YAML 1.2 reads JSON), so the one JSON escaper writes it. */
   static String quote(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\x%02x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    StringBuilder out = new StringBuilder(text.length() + 2);
+    io.chatlens.instrumentation.core.JsonStrings.quote(out, text);
+    return out.toString();
   }
 }
