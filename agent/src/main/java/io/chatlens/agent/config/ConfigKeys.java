@@ -97,47 +97,6 @@ public final class ConfigKeys {
           + "none.");
 
   // --- Component semantics -------------------------------------------------------------------------
-  public static final ConfigKey<String> TURN_ENDPOINT = key("Semantics", "chatlens.turn.endpoint", ValueType.nonEmptyText(), "/chat",
-      "The endpoint label of chatbot_requests_total for turns.");
-  public static final ConfigKey<Accessor> TURN_SESSION_ID = accessor("chatlens.turn.session-id",
-      "Where a turn finds its session id. Default: the first String argument when the method has two or more.");
-  public static final ConfigKey<Accessor> TURN_USER_ID = accessor("chatlens.turn.user-id",
-      "Where a turn finds its user id. Default: the user of the session, as seen when it was created.");
-  public static final ConfigKey<Accessor> TURN_MESSAGE = accessor("chatlens.turn.message",
-      "Where a turn finds the user's message (its length is recorded). Default: the last String argument.");
-  public static final ConfigKey<Accessor> TURN_PARENT = accessor("chatlens.turn.parent",
-      "A W3C traceparent string, or a map of headers, that the turn continues. Default: none (the turn is a root SERVER span).");
-  public static final ConfigKey<Accessor> SESSION_ID = accessor("chatlens.session.session-id",
-      "Where session methods find the session id. Default: create returns it (a String, or its id/sessionId); "
-          + "other roles take the first String argument or the id of the first argument.");
-  public static final ConfigKey<Accessor> SESSION_USER_ID = accessor("chatlens.session.user-id",
-      "Where create finds the user id. Default: the returned object's userId, else the first String argument.");
-  public static final ConfigKey<Accessor> SESSION_ACTIVE_COUNT = accessor("chatlens.session.active-count",
-      "A read-only accessor on the session manager giving the application's own active-session count, e.g. "
-          + "this.activeCount (a method or property named activeCount; a call with () is allowed only for getters, "
-          + "size, length and the like). Default: the sessions ChatLens saw created and not yet cleaned up.");
-  public static final ConfigKey<Duration> SESSION_IDLE_TIMEOUT = key("Semantics", "chatlens.session.idle-timeout",
-      ValueType.duration(), "",
-      "When set, sessions idle this long are counted as expired even if no cleanup method reported them.");
-  public static final ConfigKey<Integer> SESSION_MAX_TRACKED = key("Semantics", "chatlens.session.max-tracked",
-      ValueType.integer(100, 10_000_000), "100000", "Most sessions tracked at once (oldest evicted beyond).");
-  public static final ConfigKey<Accessor> PARSER_COMMAND = accessor("chatlens.parser.command",
-      "Where the parser's result names the command. Default: a returned String, or its name/command property.");
-  public static final ConfigKey<Integer> PARSER_MAX_COMMANDS = key("Semantics", "chatlens.parser.max-command-names",
-      ValueType.integer(1, 1000), "50", "Distinct command labels before further ones are reported as 'other'.");
-  public static final ConfigKey<Accessor> SEARCH_QUERY = accessor("chatlens.search.query",
-      "Where a search finds its query. Default: the first String argument. Only its length and hash are recorded.");
-  public static final ConfigKey<Accessor> SEARCH_RESULT_COUNT = accessor("chatlens.search.result-count",
-      "How many results a search returned, e.g. return.getHits().size(). Default: the size of a returned JDK "
-          + "collection or map, an array or Optional, or a returned number; any other value, such as an Iterable that "
-          + "may be a one-shot cursor or a lazy collection of an ORM, is never iterated: its count is unknown.");
-  public static final ConfigKey<Accessor> SEARCH_FEEDBACK = accessor("chatlens.search.feedback-outcome",
-      "Whether a feedback call (role :feedback) says the answer was correct. Default: the first boolean argument, "
-          + "or a word like good/bad, yes/no, correct/incorrect.");
-  public static final ConfigKey<Boolean> CAPTURE_MESSAGES = key("Semantics", "chatlens.capture.messages", ValueType.bool(), "false",
-      "Record the user's message text (redacted) on turn spans. Off by default: only its length is recorded.");
-  public static final ConfigKey<Boolean> CAPTURE_SEARCH_QUERY = key("Semantics", "chatlens.capture.search-query", ValueType.bool(), "false",
-      "Record the search query text (redacted) on search spans. Off by default: only its length and a hash.");
   public static final ConfigKey<String> ERROR_CATEGORIES = key("Semantics", "chatlens.errors.categories",
       ValueType.errorCategories(), "",
       "Extra error category rules, checked before the defaults: category:rule,rule;category:rule where a rule is a "
@@ -157,11 +116,6 @@ public final class ConfigKeys {
           + "announced again). About 1 KB of heap per group.");
   public static final ConfigKey<Boolean> USER_ERRORS_ARE_ERRORS = key("Semantics", "chatlens.errors.user-errors-are-errors",
       ValueType.bool(), "false", "Count user errors (invalid commands, validation) as system errors too.");
-  public static final ConfigKey<Duration> SLOW_QUERY = key("Semantics", "chatlens.db.slow-query-threshold",
-      ValueType.duration(), "500ms", "Database calls and JDBC queries slower than this are counted and logged at WARN.");
-
-  public static final ConfigKey<Integer> QUERY_MAX_LENGTH = key("Semantics", "chatlens.db.query-max-length",
-      ValueType.integer(16, 100_000), "2000", "Longest sanitized db.query.text recorded; longer text is cut and ends in '...'.");
 
   /** The keys the component units declare for themselves ({@code ComponentUnit#keys()}), in the units' order. */
   private static final Map<io.chatlens.instrumentation.core.UnitKey<?>, ConfigKey<?>> UNIT_KEYS = unitKeys();

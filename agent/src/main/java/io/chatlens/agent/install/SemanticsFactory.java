@@ -29,26 +29,7 @@ public final class SemanticsFactory {
 
   public static Settings settings(AgentConfig config, UnaryOperator<String> redactor, UnaryOperator<String> userIds) {
     Settings settings = new Settings();
-    settings.turnEndpoint = config.get(ConfigKeys.TURN_ENDPOINT);
-    settings.turnSessionId = config.get(ConfigKeys.TURN_SESSION_ID);
-    settings.turnUserId = config.get(ConfigKeys.TURN_USER_ID);
-    settings.turnMessage = config.get(ConfigKeys.TURN_MESSAGE);
-    settings.turnParent = config.get(ConfigKeys.TURN_PARENT);
-    settings.captureMessages = config.get(ConfigKeys.CAPTURE_MESSAGES);
-    settings.sessionId = config.get(ConfigKeys.SESSION_ID);
-    settings.sessionUserId = config.get(ConfigKeys.SESSION_USER_ID);
-    settings.sessionActiveCount = config.get(ConfigKeys.SESSION_ACTIVE_COUNT);
-    settings.sessionIdleTimeout = config.get(ConfigKeys.SESSION_IDLE_TIMEOUT);
-    settings.sessionMaxTracked = config.get(ConfigKeys.SESSION_MAX_TRACKED);
-    settings.parserCommand = config.get(ConfigKeys.PARSER_COMMAND);
-    settings.maxCommandNames = config.get(ConfigKeys.PARSER_MAX_COMMANDS);
-    settings.searchQuery = config.get(ConfigKeys.SEARCH_QUERY);
-    settings.searchResultCount = config.get(ConfigKeys.SEARCH_RESULT_COUNT);
-    settings.feedbackOutcome = config.get(ConfigKeys.SEARCH_FEEDBACK);
-    settings.captureSearchQuery = config.get(ConfigKeys.CAPTURE_SEARCH_QUERY);
     settings.countUserErrorsAsErrors = config.get(ConfigKeys.USER_ERRORS_ARE_ERRORS);
-    settings.slowQueryThreshold = config.get(ConfigKeys.SLOW_QUERY);
-    settings.queryMaxLength = config.get(ConfigKeys.QUERY_MAX_LENGTH);
     settings.redactor = redactor;
     settings.userIdMapper = userIds;
     return settings;

@@ -1,39 +1,14 @@
 package io.chatlens.instrumentation.core;
 
-import io.chatlens.instrumentation.accessor.Accessor;
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /**
- * The part of the agent configuration that the component handlers read. Built by the agent from
- * agent.properties; a {@code null} accessor means "use the documented heuristics".
+ * What several component handlers share from the agent's configuration: how free text is redacted, how user ids and
+ * search queries are mapped before they leave the process, and the errors component's user-error rule. A component's
+ * own keys are declared by its unit ({@link ComponentUnit#keys()}) and read into its handler's options.
  */
 public final class Settings {
 
-  // turn
-  public Accessor turnSessionId;
-  public Accessor turnUserId;
-  public Accessor turnMessage;
-  public Accessor turnParent;
-  public String turnEndpoint = "/chat";
-  public boolean captureMessages;
-  // session
-  public Accessor sessionId;
-  public Accessor sessionUserId;
-  public Accessor sessionActiveCount;
-  public Duration sessionIdleTimeout;
-  public int sessionMaxTracked = 100_000;
-  // parser
-  public Accessor parserCommand;
-  public int maxCommandNames = 50;
-  // search
-  public Accessor searchQuery;
-  public Accessor searchResultCount;
-  public Accessor feedbackOutcome;
-  public boolean captureSearchQuery;
-  // database and jdbc
-  public Duration slowQueryThreshold = Duration.ofMillis(500);
-  public int queryMaxLength = 2000;
   // errors
   public boolean countUserErrorsAsErrors;
   /** Maps a raw user id to what may leave the process (identity, or a salted hash). */

@@ -38,6 +38,53 @@ public record UnitKey<T>(String name, String section, String defaultValue, Strin
     return new UnitKey<>(name, section, defaultValue, "any text", description, String::trim);
   }
 
+  /** A non-empty text. */
+  public static UnitKey<String> nonEmptyText(String name, String section, String defaultValue, String description) {
+    return new UnitKey<>(name, section, defaultValue, "a non-empty text", description, raw -> {
+      String value = raw.trim();
+      if (value.isEmpty()) {
+        throw new IllegalArgumentException();
+      }
+      return value;
+    });
+  }
+
+  /** An integer from {@code min} to {@code max}. */
+  public static UnitKey<Integer> integer(String name, String section, int defaultValue, int min, int max,
+      String description) {
+    return new UnitKey<>(name, section, Integer.toString(defaultValue), "an integer from " + min + " to " + max,
+        description, raw -> {
+          int value = Integer.parseInt(raw.trim());
+          if (value < min || value > max) {
+            throw new IllegalArgumentException();
+          }
+          return value;
+        });
+  }
+
+  /** A duration such as {@code 500ms} ({@link DurationText}); an empty default means not set ({@code null}). */
+  public static UnitKey<java.time.Duration> duration(String name, String section, String defaultValue,
+      String description) {
+    return new UnitKey<>(name, section, defaultValue, "a duration such as 250ms, 30s, 5m, 2h or 7d", description, raw -> {
+      if (raw.isBlank()) {
+        return null;
+      }
+      java.time.Duration value = DurationText.parse(raw);
+      if (value.isNegative()) {
+        throw new IllegalArgumentException();
+      }
+      return value;
+    });
+  }
+
+  /** A value path ({@link io.chatlens.instrumentation.accessor.Accessor}); not set means the documented heuristics. */
+  public static UnitKey<io.chatlens.instrumentation.accessor.Accessor> accessor(String name, String section,
+      String description) {
+    return new UnitKey<>(name, section, "", "a value path: arg0..argN, return or this, then .property or .getter() "
+        + "steps, e.g. arg1.userId or return.size()", description,
+        raw -> raw.isBlank() ? null : io.chatlens.instrumentation.accessor.Accessor.parse(raw));
+  }
+
   /** Parses a raw value ({@code null} or blank: the default). */
   public T parse(String raw) {
     return parser.apply(raw == null || raw.isBlank() ? defaultValue : raw);

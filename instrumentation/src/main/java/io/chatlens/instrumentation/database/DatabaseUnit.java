@@ -31,6 +31,6 @@ public final class DatabaseUnit implements ComponentUnit {
   @Override
   public ComponentHandler handler(UnitContext context) {
     return new DatabaseHandler(context.instruments(), context.events(), context.settings(),
-        context.settings().slowQueryThreshold);
+        context.value(io.chatlens.instrumentation.jdbc.JdbcUnit.SLOW_QUERY));
   }
 }

@@ -4,9 +4,16 @@ import io.chatlens.instrumentation.core.Component;
 import io.chatlens.instrumentation.core.ComponentHandler;
 import io.chatlens.instrumentation.core.ComponentUnit;
 import io.chatlens.instrumentation.core.UnitContext;
+import io.chatlens.instrumentation.core.UnitKey;
 
 /** JDBC statements and connections of every driver; selected by {@link JdbcScope}, not by patterns. */
 public final class JdbcUnit implements ComponentUnit {
+
+  /** Also read by the database component (its data-access methods). */
+  public static final UnitKey<java.time.Duration> SLOW_QUERY = UnitKey.duration("chatlens.db.slow-query-threshold",
+      "Semantics", "500ms", "Database calls and JDBC queries slower than this are counted and logged at WARN.");
+  static final UnitKey<Integer> QUERY_MAX_LENGTH = UnitKey.integer("chatlens.db.query-max-length", "Semantics", 2000, 16,
+      100_000, "Longest sanitized db.query.text recorded; longer text is cut and ends in '...'.");
 
   @Override
   public Component component() {
@@ -19,8 +26,13 @@ public final class JdbcUnit implements ComponentUnit {
   }
 
   @Override
+  public java.util.List<UnitKey<?>> keys() {
+    return java.util.List.of(SLOW_QUERY, QUERY_MAX_LENGTH);
+  }
+
+  @Override
   public ComponentHandler handler(UnitContext context) {
     return new JdbcHandler(context.instruments(), context.events(), context.instruments().meter,
-        context.settings().slowQueryThreshold, context.settings().queryMaxLength);
+        context.value(SLOW_QUERY), context.value(QUERY_MAX_LENGTH));
   }
 }

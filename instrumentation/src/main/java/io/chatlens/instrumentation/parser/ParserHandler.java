@@ -1,5 +1,6 @@
 package io.chatlens.instrumentation.parser;
 
+import io.chatlens.instrumentation.accessor.Accessor;
 import io.chatlens.instrumentation.accessor.Guess;
 import io.chatlens.instrumentation.core.BaseHandler;
 import io.chatlens.instrumentation.core.ChatContext;
@@ -24,9 +25,24 @@ public final class ParserHandler extends BaseHandler {
   private final CommandNames names;
   private final Labels labels = Labels.of("command", "status");
 
+  /** The parser unit's keys ({@code ParserUnit}): where the command is read ({@code null}: the heuristics), how many names. */
+  public record Options(Accessor command, int maxCommandNames) {
+    public static Options defaults() {
+      return new Options(null, 50);
+    }
+  }
+
+  private final Options options;
+
+  /** With the defaults ({@link Options#defaults()}). */
   public ParserHandler(Instruments instruments, Events events, Settings settings) {
+    this(instruments, events, settings, Options.defaults());
+  }
+
+  public ParserHandler(Instruments instruments, Events events, Settings settings, Options options) {
     super(instruments, events, settings);
-    this.names = new CommandNames(settings.maxCommandNames);
+    this.options = options;
+    this.names = new CommandNames(options.maxCommandNames());
   }
 
   @Override
@@ -37,8 +53,8 @@ public final class ParserHandler extends BaseHandler {
     ChatContext chat = invocation.chat();
     String typed = typedCommand(Guess.firstString(invocation.args()));
     if (thrown == null && returned != null) {
-      String command = settings.parserCommand != null
-          ? Guess.text(settings.parserCommand.read(invocation.self(), invocation.args(), returned))
+      String command = options.command() != null
+          ? Guess.text(options.command().read(invocation.self(), invocation.args(), returned))
           : Guess.commandName(returned);
       if (command == null) {
         command = typed;

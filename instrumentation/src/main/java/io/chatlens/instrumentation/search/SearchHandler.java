@@ -1,5 +1,6 @@
 package io.chatlens.instrumentation.search;
 
+import io.chatlens.instrumentation.accessor.Accessor;
 import io.chatlens.instrumentation.accessor.Guess;
 import io.chatlens.instrumentation.core.BaseHandler;
 import io.chatlens.instrumentation.core.ChatEvent;
@@ -35,8 +36,26 @@ public final class SearchHandler extends BaseHandler {
 
   private final Labels outcomes = Labels.of("outcome");
 
+  /**
+   * The search unit's keys ({@code SearchUnit}): where the query, the result count and the feedback outcome are read
+   * ({@code null}: the heuristics), and whether the query text is recorded.
+   */
+  public record Options(Accessor query, Accessor resultCount, Accessor feedbackOutcome, boolean captureQuery) {
+    public static Options defaults() {
+      return new Options(null, null, null, false);
+    }
+  }
+
+  private final Options options;
+
+  /** With the defaults ({@link Options#defaults()}). */
   public SearchHandler(Instruments instruments, Events events, Settings settings) {
+    this(instruments, events, settings, Options.defaults());
+  }
+
+  public SearchHandler(Instruments instruments, Events events, Settings settings, Options options) {
     super(instruments, events, settings);
+    this.options = options;
   }
 
   @Override
@@ -49,13 +68,13 @@ public final class SearchHandler extends BaseHandler {
     if (FEEDBACK.equals(invocation.probe().role())) {
       return;
     }
-    String query = settings.searchQuery != null
-        ? Guess.text(settings.searchQuery.read(invocation.self(), invocation.args(), null))
+    String query = options.query() != null
+        ? Guess.text(options.query().read(invocation.self(), invocation.args(), null))
         : Guess.firstString(invocation.args());
     if (query != null && !invocation.essentialAttributesOnly()) {
       invocation.span().setAttribute(QUERY_LENGTH, (long) query.length());
       invocation.span().setAttribute(QUERY_HASH, settings.queryHasher != null ? settings.queryHasher.apply(query) : hash(query));
-      if (settings.captureSearchQuery) {
+      if (options.captureQuery()) {
         invocation.span().setAttribute(QUERY, settings.redactor.apply(query));
       }
     }
@@ -72,10 +91,10 @@ public final class SearchHandler extends BaseHandler {
       instruments.searchRequests.add(1, outcomes.get("error"));
       return;
     }
-    Object counted = settings.searchResultCount != null
-        ? settings.searchResultCount.read(invocation.self(), invocation.args(), returned)
+    Object counted = options.resultCount() != null
+        ? options.resultCount().read(invocation.self(), invocation.args(), returned)
         : returned;
-    long results = settings.searchResultCount != null && counted instanceof Number number ? number.longValue()
+    long results = options.resultCount() != null && counted instanceof Number number ? number.longValue()
         : Guess.count(counted);
     if (results < 0) {
       // not countable without consuming or calling into the application's object: the search is counted, its
@@ -104,8 +123,8 @@ public final class SearchHandler extends BaseHandler {
     if (thrown != null) {
       return;
     }
-    Boolean correct = settings.feedbackOutcome != null
-        ? toOutcome(settings.feedbackOutcome.read(invocation.self(), invocation.args(), null))
+    Boolean correct = options.feedbackOutcome() != null
+        ? toOutcome(options.feedbackOutcome().read(invocation.self(), invocation.args(), null))
         : Guess.outcome(invocation.args());
     if (correct == null) {
       return;

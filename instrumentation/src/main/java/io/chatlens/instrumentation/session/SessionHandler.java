@@ -1,5 +1,6 @@
 package io.chatlens.instrumentation.session;
 
+import io.chatlens.instrumentation.accessor.Accessor;
 import io.chatlens.instrumentation.accessor.Guess;
 import io.chatlens.instrumentation.core.BaseHandler;
 import io.chatlens.instrumentation.core.CallState;
@@ -40,9 +41,28 @@ public final class SessionHandler extends BaseHandler {
   static final int MAX_CLEANUP_ELEMENTS = 1000;
   private final AtomicLong unreadCleanups = new AtomicLong();
 
+  /**
+   * The session unit's keys ({@code SessionUnit}): where the session id, the user id and the application's own
+   * active-session count are read ({@code null}: the documented heuristics), and the idle timeout ({@code null}: none).
+   */
+  public record Options(Accessor sessionId, Accessor userId, Accessor activeCount, java.time.Duration idleTimeout) {
+    /** The defaults: the heuristics, no idle timeout. */
+    public static Options defaults() {
+      return new Options(null, null, null, null);
+    }
+  }
+
+  private final Options options;
+
+  /** With the defaults ({@link Options#defaults()}). */
   public SessionHandler(Instruments instruments, Events events, Settings settings, SessionTable table) {
+    this(instruments, events, settings, table, Options.defaults());
+  }
+
+  public SessionHandler(Instruments instruments, Events events, Settings settings, SessionTable table, Options options) {
     super(instruments, events, settings);
     this.table = table;
+    this.options = options;
     instruments.meter.gaugeBuilder("chatbot.active_sessions").ofLongs().setUnit("{session}")
         .setDescription("Sessions currently active.")
         .buildWithCallback(measurement -> measurement.record(activeSessions()));
@@ -63,16 +83,16 @@ public final class SessionHandler extends BaseHandler {
    * weakly); if it throws, the tracked count is reported and the fault counted.
    */
   long activeSessions() {
-    if (settings.sessionIdleTimeout != null) {
-      for (SessionTable.Entry expired : table.removeIdle(settings.sessionIdleTimeout.toNanos())) {
+    if (options.idleTimeout() != null) {
+      for (SessionTable.Entry expired : table.removeIdle(options.idleTimeout().toNanos())) {
         recordEnd(expired, "expired");
       }
     }
-    if (settings.sessionActiveCount != null) {
+    if (options.activeCount() != null) {
       Object manager = lastManager.get();
       if (manager != null) {
         try {
-          Object count = settings.sessionActiveCount.read(manager, NO_ARGUMENTS, null);
+          Object count = options.activeCount().read(manager, NO_ARGUMENTS, null);
           if (count instanceof Number number) {
             return number.longValue();
           }
@@ -105,8 +125,8 @@ public final class SessionHandler extends BaseHandler {
       lastManager = new WeakReference<>(invocation.self());
     }
     if (!SessionRoles.CREATE.equals(role(invocation.probe()))) {
-      String sessionId = settings.sessionId != null
-          ? Guess.text(settings.sessionId.readBeforeReturn(invocation.self(), invocation.args()))
+      String sessionId = options.sessionId() != null
+          ? Guess.text(options.sessionId().readBeforeReturn(invocation.self(), invocation.args()))
           : Guess.sessionIdArgument(invocation.args());
       invocation.put(SESSION_ID, sessionId);
       ChatContext chat = invocation.chat();
@@ -135,9 +155,9 @@ public final class SessionHandler extends BaseHandler {
   private void created(Invocation invocation, Object returned) {
     Object self = invocation.self();
     Object[] args = invocation.args();
-    String sessionId = settings.sessionId != null ? Guess.text(settings.sessionId.read(self, args, returned))
+    String sessionId = options.sessionId() != null ? Guess.text(options.sessionId().read(self, args, returned))
         : Guess.sessionId(returned);
-    String userId = settings.sessionUserId != null ? Guess.text(settings.sessionUserId.read(self, args, returned))
+    String userId = options.userId() != null ? Guess.text(options.userId().read(self, args, returned))
         : firstNonNull(Guess.userIdProperty(returned), Guess.firstString(args));
     if (sessionId == null) {
       return;
@@ -163,8 +183,8 @@ public final class SessionHandler extends BaseHandler {
   private void updated(Invocation invocation, Object returned) {
     String sessionId = invocation.get(SESSION_ID);
     if (sessionId == null) {
-      sessionId = settings.sessionId != null
-          ? Guess.text(settings.sessionId.read(invocation.self(), invocation.args(), returned))
+      sessionId = options.sessionId() != null
+          ? Guess.text(options.sessionId().read(invocation.self(), invocation.args(), returned))
           : Guess.sessionId(returned);
     }
     if (sessionId == null) {

@@ -55,7 +55,7 @@ public final class SessionTable {
   /** The table the turn and session components share, created by the first of them that asks. */
   public static SessionTable in(io.chatlens.instrumentation.core.UnitContext context) {
     return context.shared(SessionTable.class,
-        () -> new SessionTable(context.settings().sessionMaxTracked, System::nanoTime));
+        () -> new SessionTable(context.value(SessionUnit.MAX_TRACKED), System::nanoTime));
   }
 
   public SessionTable(int limit, LongSupplier nanoClock) {

@@ -2,6 +2,7 @@ package io.chatlens.instrumentation.turn;
 
 import java.util.List;
 
+import io.chatlens.instrumentation.accessor.Accessor;
 import io.chatlens.instrumentation.accessor.Guess;
 import io.chatlens.instrumentation.core.BaseHandler;
 import io.chatlens.instrumentation.core.ChatContext;
@@ -33,13 +34,32 @@ public final class TurnHandler extends BaseHandler implements TurnParent.Source 
   static final AttributeKey<String> COMMAND = AttributeKey.stringKey("chatbot.command");
   static final AttributeKey<String> ENDPOINT = AttributeKey.stringKey("chatbot.endpoint");
 
+  /**
+   * The turn unit's keys ({@code TurnUnit}): the endpoint label, where the session id, user id, message and remote
+   * parent are read ({@code null}: the documented heuristics), and whether the message text is recorded.
+   */
+  public record Options(String endpoint, Accessor sessionId, Accessor userId, Accessor message, Accessor parent,
+      boolean captureMessages) {
+    /** The defaults: endpoint /chat, the heuristics, no message text. */
+    public static Options defaults() {
+      return new Options("/chat", null, null, null, null, false);
+    }
+  }
+
   private final SessionTable sessions;
+  private final Options options;
   private final Labels requestLabels = Labels.of("endpoint", "status");
   private final Labels latencyLabels = Labels.of("endpoint");
 
-  public TurnHandler(Instruments instruments, Events events, Settings settings, SessionTable sessions) {
+  public TurnHandler(Instruments instruments, Events events, Settings settings, SessionTable sessions, Options options) {
     super(instruments, events, settings);
     this.sessions = sessions;
+    this.options = options;
+  }
+
+  /** With the defaults ({@link Options#defaults()}). */
+  public TurnHandler(Instruments instruments, Events events, Settings settings, SessionTable sessions) {
+    this(instruments, events, settings, sessions, Options.defaults());
   }
 
   @Override
@@ -49,33 +69,33 @@ public final class TurnHandler extends BaseHandler implements TurnParent.Source 
 
   @Override
   protected void addAttributes(Probe probe, io.opentelemetry.api.common.AttributesBuilder attributes) {
-    attributes.put(ENDPOINT, settings.turnEndpoint);
+    attributes.put(ENDPOINT, options.endpoint());
   }
 
   @Override
   public Object parentCarrier(Object self, Object[] args) {
-    return settings.turnParent == null ? null : settings.turnParent.read(self, args, null);
+    return options.parent() == null ? null : options.parent().read(self, args, null);
   }
 
   @Override
   public void onEnter(Invocation invocation) {
     Object[] args = invocation.args();
     ChatContext chat = invocation.chat();
-    String sessionId = settings.turnSessionId != null
-        ? Guess.text(settings.turnSessionId.read(invocation.self(), args, null))
+    String sessionId = options.sessionId() != null
+        ? Guess.text(options.sessionId().read(invocation.self(), args, null))
         : Guess.stringCount(args) >= 2 ? Guess.firstString(args) : null;
     chat.sessionId(sessionId);
-    String rawUserId = settings.turnUserId != null ? Guess.text(settings.turnUserId.read(invocation.self(), args, null)) : null;
+    String rawUserId = options.userId() != null ? Guess.text(options.userId().read(invocation.self(), args, null)) : null;
     // the session table already holds exported (possibly hashed) ids; only a raw id read here is mapped
     String userId = rawUserId != null ? settings.userIdMapper.apply(rawUserId)
         : chat.sessionId() != null ? sessions.userOf(chat.sessionId()) : null;
     chat.userId(userId);
-    String message = settings.turnMessage != null
-        ? Guess.text(settings.turnMessage.read(invocation.self(), args, null))
+    String message = options.message() != null
+        ? Guess.text(options.message().read(invocation.self(), args, null))
         : Guess.stringCount(args) >= 2 ? Guess.lastString(args, 2) : Guess.firstString(args);
     if (message != null && !invocation.essentialAttributesOnly()) {
       invocation.span().setAttribute(MESSAGE_LENGTH, (long) message.length());
-      if (settings.captureMessages) {
+      if (options.captureMessages()) {
         invocation.span().setAttribute(MESSAGE, settings.redactor.apply(message));
       }
     }
@@ -100,7 +120,7 @@ public final class TurnHandler extends BaseHandler implements TurnParent.Source 
     if (chat.command() != null && !invocation.essentialAttributesOnly()) {
       invocation.span().setAttribute(COMMAND, chat.command());
     }
-    String endpoint = settings.turnEndpoint;
+    String endpoint = options.endpoint();
     instruments.requests.add(1, requestLabels.get(endpoint, status));
     instruments.responseTime.record(seconds(durationNanos), latencyLabels.get(endpoint));
     ChatEvent.Level level = status.equals("error") ? ChatEvent.Level.WARN : ChatEvent.Level.INFO;

@@ -64,13 +64,13 @@ class SessionActiveCountTest {
   private void start(String accessor) {
     Instruments instruments = new Instruments(tracing.get("test"), meters.get("test"));
     Settings settings = new Settings();
-    settings.sessionActiveCount = Accessor.parse(accessor);
     Events events = new Events(EventSink.NONE);
     ErrorRecorder errors = new ErrorRecorder(ErrorFingerprint.defaults(), ErrorCategorizer.defaults(), instruments,
         events, settings, ErrorRecorder.Destinations.defaults());
     Map<Component, ComponentHandler> handlers = new java.util.LinkedHashMap<>();
     handlers.put(Component.SESSION,
-        new SessionHandler(instruments, events, settings, new SessionTable(1000, System::nanoTime)));
+        new SessionHandler(instruments, events, settings, new SessionTable(1000, System::nanoTime),
+            new SessionHandler.Options(null, null, Accessor.parse(accessor), null)));
     dispatcher = new ChatLensDispatcher(registry, instruments, errors, handlers);
     touch = registry.register(Component.SESSION, "com.acme.SessionManager", "touch", "(Ljava/lang/String;)V", null,
         "session", 1).id();

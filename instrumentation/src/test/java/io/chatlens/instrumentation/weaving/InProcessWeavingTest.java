@@ -74,10 +74,6 @@ class InProcessWeavingTest {
     meters = SdkMeterProvider.builder().registerMetricReader(METRICS).build();
     Instruments instruments = new Instruments(tracing.get(Instruments.SCOPE), meters.get(Instruments.SCOPE));
     Settings settings = new Settings();
-    settings.turnSessionId = Accessor.parse("arg0.session");
-    settings.turnUserId = Accessor.parse("arg0.user");
-    settings.turnMessage = Accessor.parse("arg0.text");
-    settings.parserCommand = Accessor.parse("return.name");
     Events events = new Events(new io.chatlens.instrumentation.core.EventSink() {
       @Override
       public void accept(ChatEvent event) {
@@ -93,8 +89,10 @@ class InProcessWeavingTest {
         events, settings, ErrorRecorder.Destinations.defaults());
     SessionTable sessions = new SessionTable(1_000, System::nanoTime);
     Map<Component, ComponentHandler> handlers = new java.util.LinkedHashMap<>();
-    handlers.put(Component.TURN, new TurnHandler(instruments, events, settings, sessions));
-    handlers.put(Component.PARSER, new ParserHandler(instruments, events, settings));
+    handlers.put(Component.TURN, new TurnHandler(instruments, events, settings, sessions, new TurnHandler.Options("/chat",
+        Accessor.parse("arg0.session"), Accessor.parse("arg0.user"), Accessor.parse("arg0.text"), null, false)));
+    handlers.put(Component.PARSER, new ParserHandler(instruments, events, settings,
+        new ParserHandler.Options(Accessor.parse("return.name"), 50)));
     handlers.put(Component.SEARCH, new SearchHandler(instruments, events, settings));
     handlers.put(Component.ERRORS, new ErrorsHandler(instruments, events, settings, errors));
     // the llm unit builds its handler from a unit context, as the agent does; its keys keep their defaults but the
