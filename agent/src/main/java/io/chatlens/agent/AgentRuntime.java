@@ -144,7 +144,7 @@ final class AgentRuntime {
       } catch (RuntimeException | LinkageError failure) {
         Diagnostics.error("Sentry export is off: " + failure);
       }
-      errorGroups = ErrorGroups.withCapacity(config.get(ConfigKeys.ERROR_MAX_GROUPS));
+      errorGroups = ErrorGroups.withCapacity((Integer) config.get(ConfigKeys.of(io.chatlens.instrumentation.errors.ErrorsUnit.MAX_GROUPS)));
       ChatLensDispatcher dispatcher = SemanticsFactory.dispatcher(config, settings, telemetry.openTelemetry(), sink,
           registry, new ErrorRecorder.Destinations(errorGroups, sentry == null ? ErrorSink.NONE : sentry));
       ChatLensBridge.install(dispatcher);

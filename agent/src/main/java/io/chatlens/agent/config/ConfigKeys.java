@@ -97,26 +97,6 @@ public final class ConfigKeys {
           + "none.");
 
   // --- Component semantics -------------------------------------------------------------------------
-  public static final ConfigKey<String> ERROR_CATEGORIES = key("Semantics", "chatlens.errors.categories",
-      ValueType.errorCategories(), "",
-      "Extra error category rules, checked before the defaults: category:rule,rule;category:rule where a rule is a "
-          + "class name (and its subclasses), a simple-name glob like *Timeout*, or message~text.");
-  public static final ConfigKey<List<String>> ERROR_APP_PACKAGES = key("Semantics", "chatlens.errors.app-packages",
-      ValueType.list(), "", "Package prefixes of the application; error fingerprints use their frames. Default: "
-          + "every frame outside the JDK and common libraries.");
-  public static final ConfigKey<String> ERROR_FINGERPRINT = key("Semantics", "chatlens.errors.fingerprint",
-      ValueType.oneOf("frames", "frames+message"), "frames",
-      "What groups errors. frames (Sentry's rule): the exception type chain and the top in-app frames (class and "
-          + "method, no line numbers); the message template only when there is no in-app frame, so one throw site is "
-          + "one group whatever users type. frames+message: the message template always, for messages that tell "
-          + "errors apart.");
-  public static final ConfigKey<Integer> ERROR_MAX_GROUPS = key("Semantics", "chatlens.errors.max-groups",
-      ValueType.integer(10, 50_000), "1000",
-      "Most error groups kept for GET /errors (the least recently seen is evicted beyond; one that comes back is "
-          + "announced again). About 1 KB of heap per group.");
-  public static final ConfigKey<Boolean> USER_ERRORS_ARE_ERRORS = key("Semantics", "chatlens.errors.user-errors-are-errors",
-      ValueType.bool(), "false", "Count user errors (invalid commands, validation) as system errors too.");
-
   /** The keys the component units declare for themselves ({@code ComponentUnit#keys()}), in the units' order. */
   private static final Map<io.chatlens.instrumentation.core.UnitKey<?>, ConfigKey<?>> UNIT_KEYS = unitKeys();
 

@@ -29,7 +29,6 @@ public final class SemanticsFactory {
 
   public static Settings settings(AgentConfig config, UnaryOperator<String> redactor, UnaryOperator<String> userIds) {
     Settings settings = new Settings();
-    settings.countUserErrorsAsErrors = config.get(ConfigKeys.USER_ERRORS_ARE_ERRORS);
     settings.redactor = redactor;
     settings.userIdMapper = userIds;
     return settings;
@@ -39,37 +38,37 @@ public final class SemanticsFactory {
   public static ChatLensDispatcher dispatcher(AgentConfig config, Settings settings, OpenTelemetry openTelemetry,
       EventSink sink, ProbeRegistry registry) {
     return dispatcher(config, settings, openTelemetry, sink, registry,
-        new ErrorRecorder.Destinations(ErrorGroups.withCapacity(config.get(ConfigKeys.ERROR_MAX_GROUPS)), ErrorSink.NONE));
+        null);
   }
 
-  /** The dispatcher, with error groups kept in {@code errorDestinations}' table and sent to its tracker. */
+  /**
+   * The dispatcher, with error groups kept in {@code errorDestinations}' table and sent to its tracker ({@code null}:
+   * a table of {@code chatlens.errors.max-groups} and no tracker).
+   */
   public static ChatLensDispatcher dispatcher(AgentConfig config, Settings settings, OpenTelemetry openTelemetry,
       EventSink sink, ProbeRegistry registry, ErrorRecorder.Destinations errorDestinations) {
     Instruments instruments = new Instruments(openTelemetry.getTracer(Instruments.SCOPE),
         openTelemetry.getMeter(Instruments.SCOPE));
     Events events = new Events(sink);
-    String rules = config.get(ConfigKeys.ERROR_CATEGORIES);
-    ErrorCategorizer categorizer = rules == null || rules.isBlank() ? ErrorCategorizer.defaults()
-        : ErrorCategorizer.withRules(rules);
-    ErrorFingerprint fingerprints = ErrorFingerprint.of(config.get(ConfigKeys.ERROR_APP_PACKAGES),
-        "frames+message".equals(config.get(ConfigKeys.ERROR_FINGERPRINT)) ? ErrorFingerprint.Grouping.FRAMES_AND_MESSAGE
-            : ErrorFingerprint.Grouping.FRAMES);
-    ErrorRecorder errors = new ErrorRecorder(fingerprints, categorizer, instruments, events, settings,
-        errorDestinations);
-    ErrorGroups groups = errorDestinations.groups();
-    instruments.meter.gaugeBuilder("chatbot.error_groups").ofLongs().setUnit("{group}")
-        .setDescription("Error groups in the agent's table (GET /errors), without a label per fingerprint.")
-        .buildWithCallback(measurement -> measurement.record(groups.size()));
     java.util.concurrent.atomic.AtomicReference<ChatLensDispatcher> built = new java.util.concurrent.atomic.AtomicReference<>();
     UnitContext context = new UnitContext(instruments, events, settings, openTelemetry, () -> {
       ChatLensDispatcher dispatcher = built.get();
       return dispatcher == null ? 0 : dispatcher.inFlightTurns();
-    }).with(ErrorRecorder.class, errors).values(declared -> config.get(ConfigKeys.of(declared)));
+    }).values(declared -> config.get(ConfigKeys.of(declared)));
+    if (errorDestinations != null) {
+      context.with(ErrorRecorder.Destinations.class, errorDestinations);
+    }
     Map<Component, ComponentHandler> handlers = new java.util.LinkedHashMap<>();
     for (ComponentUnit unit : ComponentUnits.ALL) {
       handlers.put(unit.component(), unit.handler(context));
     }
-    ChatLensDispatcher dispatcher = new ChatLensDispatcher(registry, instruments, errors, handlers)
+    // the errors unit built the recorder the dispatcher hands thrown exceptions to, with the groups table of GET /errors
+    ErrorGroups groups = context.required(ErrorRecorder.Destinations.class).groups();
+    instruments.meter.gaugeBuilder("chatbot.error_groups").ofLongs().setUnit("{group}")
+        .setDescription("Error groups in the agent's table (GET /errors), without a label per fingerprint.")
+        .buildWithCallback(measurement -> measurement.record(groups.size()));
+    ChatLensDispatcher dispatcher = new ChatLensDispatcher(registry, instruments,
+        context.required(io.chatlens.instrumentation.core.ThrownErrors.class), handlers)
         .mdc(io.chatlens.instrumentation.logs.MdcTraceIds::withTraceIds);
     built.set(dispatcher);
     return dispatcher;

@@ -4,13 +4,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * What several component handlers share from the agent's configuration: how free text is redacted, how user ids and
- * search queries are mapped before they leave the process, and the errors component's user-error rule. A component's
+ * search queries are mapped before they leave the process. A component's
  * own keys are declared by its unit ({@link ComponentUnit#keys()}) and read into its handler's options.
  */
 public final class Settings {
 
-  // errors
-  public boolean countUserErrorsAsErrors;
   /** Maps a raw user id to what may leave the process (identity, or a salted hash). */
   public UnaryOperator<String> userIdMapper = UnaryOperator.identity();
   /** Redacts free text (messages, queries, exception messages) before it is recorded. */

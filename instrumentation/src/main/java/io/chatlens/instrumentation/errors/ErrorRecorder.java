@@ -38,6 +38,7 @@ public final class ErrorRecorder implements io.chatlens.instrumentation.core.Thr
     }
   }
 
+  private final boolean userErrorsAreErrors;
   private final ErrorFingerprint fingerprints;
   private final ErrorCategorizer categorizer;
   private final Instruments instruments;
@@ -50,8 +51,18 @@ public final class ErrorRecorder implements io.chatlens.instrumentation.core.Thr
   private final ErrorGroups groups;
   private final ErrorSink tracker;
 
+  /** With user errors kept apart from system errors (the default of chatlens.errors.user-errors-are-errors). */
   public ErrorRecorder(ErrorFingerprint fingerprints, ErrorCategorizer categorizer, Instruments instruments,
       Events events, Settings settings, Destinations destinations) {
+    this(fingerprints, categorizer, instruments, events, settings, destinations, false);
+  }
+
+  /**
+   * @param userErrorsAreErrors whether user errors (invalid commands, validation) also count as system errors
+   */
+  public ErrorRecorder(ErrorFingerprint fingerprints, ErrorCategorizer categorizer, Instruments instruments,
+      Events events, Settings settings, Destinations destinations, boolean userErrorsAreErrors) {
+    this.userErrorsAreErrors = userErrorsAreErrors;
     this.groups = destinations.groups();
     this.tracker = destinations.tracker();
     this.fingerprints = fingerprints;
@@ -79,7 +90,7 @@ public final class ErrorRecorder implements io.chatlens.instrumentation.core.Thr
     ErrorFingerprint.Details details = null;
     if (first) {
       String category = categorizer.category(error);
-      boolean userError = categorizer.isUserError(category) && !settings.countUserErrorsAsErrors;
+      boolean userError = categorizer.isUserError(category) && !userErrorsAreErrors;
       details = fingerprints.describe(error);
       info = new ErrorInfo(error.getClass().getName(), category, details.fingerprint(), userError);
       seen.put(error, info);
