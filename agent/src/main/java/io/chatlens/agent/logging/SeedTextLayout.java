@@ -22,8 +22,8 @@ public final class SeedTextLayout {
     UtcTimestamps.append(line, event.epochMillis());
     line.append(" [").append(event.level()).append("] [")
         .append(bracketField(event.module())).append("] [")
-        .append(bracketField(event.function())).append("] ")
-        .append(message(event));
+        .append(bracketField(event.function())).append("] ");
+    appendMessage(line, event);
     if (event.error() != null) {
       line.append(" | ").append(ErrorText.oneLine(event.error()));
     }
@@ -36,20 +36,73 @@ public final class SeedTextLayout {
    * commas, on one line. The JSON format uses the same text for its {@code message} field.
    */
   static String message(ChatEvent event) {
-    StringBuilder text = new StringBuilder(oneLine(event.message()));
+    StringBuilder text = new StringBuilder(128);
+    appendMessage(text, event);
+    return text.toString();
+  }
+
+  /**
+   * Appends {@link #message(ChatEvent)} to a line being built, without an intermediate string: the log writer
+   * formats every event, and most texts are plain printable ASCII, which is scanned once and copied once.
+   */
+  static void appendMessage(StringBuilder line, ChatEvent event) {
+    int start = line.length();
+    appendOneLine(line, event.message());
     Map<String, String> context = event.context();
     if (context != null && !context.isEmpty()) {
-      String separator = text.length() == 0 ? "" : " ";
+      String separator = line.length() == start ? "" : " ";
       for (Map.Entry<String, String> entry : context.entrySet()) {
-        if (entry.getValue() == null) {
+        String value = entry.getValue();
+        if (value == null) {
           continue;
         }
-        text.append(separator).append(oneLine(entry.getKey())).append('=')
-            .append(quoteIfNeeded(oneLine(entry.getValue())));
+        line.append(separator);
+        appendOneLine(line, entry.getKey());
+        line.append('=');
+        int plain = plainValue(value);
+        if (plain == PLAIN) {
+          line.append(value);
+        } else if (plain == PLAIN_NEEDS_QUOTES) {
+          line.append('"').append(value.indexOf('"') < 0 ? value : value.replace("\"", "\\\"")).append('"');
+        } else {
+          line.append(quoteIfNeeded(oneLine(value)));
+        }
         separator = ", ";
       }
     }
-    return text.toString();
+  }
+
+  private static final int PLAIN = 0;
+  private static final int PLAIN_NEEDS_QUOTES = 1;
+  private static final int NEEDS_ESCAPING = 2;
+
+  /** One pass over a context value: printable as it is, printable but quoted (a comma or a space), or neither. */
+  private static int plainValue(String value) {
+    int result = PLAIN;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c > ' ' && c < 0x7f) {
+        if (c == ',') {
+          result = PLAIN_NEEDS_QUOTES;
+        }
+      } else if (c == ' ') {
+        result = PLAIN_NEEDS_QUOTES;
+      } else if (c == '\n' || c == '\r' || isUnsafe(c)) {
+        return NEEDS_ESCAPING;
+      }
+    }
+    return result;
+  }
+
+  private static void appendOneLine(StringBuilder line, String text) {
+    if (text == null) {
+      return;
+    }
+    if (needsEscaping(text)) {
+      line.append(oneLine(text));
+    } else {
+      line.append(text);
+    }
   }
 
   /**
@@ -86,8 +139,19 @@ public final class SeedTextLayout {
     if (name == null) {
       return "";
     }
+    int i = 0;
+    while (i < name.length()) {
+      char c = name.charAt(i);
+      if (c <= ' ' || c >= 0x7f || c == '[' || c == ']') {
+        break;
+      }
+      i++;
+    }
+    if (i == name.length()) {
+      return name; // printable ASCII without spaces or brackets: as it is
+    }
     StringBuilder out = null;
-    for (int i = 0; i < name.length(); i++) {
+    for (; i < name.length(); i++) {
       char c = name.charAt(i);
       boolean replace = c == '[' || c == ']' || Character.isWhitespace(c) || Character.isSpaceChar(c)
           || c == '\n' || c == '\r' || isUnsafe(c);
@@ -104,6 +168,9 @@ public final class SeedTextLayout {
   private static boolean needsEscaping(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (c >= ' ' && c < 0x7f) {
+        continue; // printable ASCII: the common case, one comparison pair
+      }
       if (c == '\n' || c == '\r' || isUnsafe(c)) {
         return true;
       }

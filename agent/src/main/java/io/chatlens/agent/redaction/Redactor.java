@@ -36,6 +36,15 @@ public final class Redactor {
   static final java.util.Set<String> TOKEN_COUNTS = io.chatlens.instrumentation.ComponentUnits.ALL.stream()
       .flatMap(unit -> unit.countFields().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
+  /**
+   * Span attributes whose values are the agent's own words, hashes or code names, never application text (the core's
+   * and each component unit's {@code vocabularyAttributes()}).
+   */
+  static final java.util.Set<String> VOCABULARY = java.util.stream.Stream.concat(
+      io.chatlens.instrumentation.core.Instruments.CORE_VOCABULARY_ATTRIBUTES.stream(),
+      io.chatlens.instrumentation.ComponentUnits.ALL.stream().flatMap(unit -> unit.vocabularyAttributes().stream()))
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   /** Attribute keys seen by {@link #isSensitiveKey(String)} are remembered up to this many. */
   private static final int KEY_CACHE_LIMIT = 4096;
 
@@ -58,6 +67,7 @@ public final class Redactor {
   private final QueryHasher queries;
   private final LabelGuard labels;
   private final Map<String, Boolean> keyVerdicts = new ConcurrentHashMap<>();
+  private final java.util.Set<String> unscanned;
   /**
    * Recent texts in which nothing was found. Log messages and context values repeat a lot ("Handled message
    * in 0 ms, status=success", a session id), and a lookup is far cheaper than a scan. Only clean texts are
@@ -80,6 +90,16 @@ public final class Redactor {
     this.userIds = config.hashUserIds() ? new UserIdHasher(config.salt()) : null;
     this.queries = new QueryHasher(config.salt());
     this.labels = new LabelGuard(this, config.maxLabelValues());
+    this.unscanned = extraPatterns != null ? java.util.Set.of() : VOCABULARY.stream().filter(key -> !isSensitiveKey(key))
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * Whether an attribute's value is the agent's own vocabulary ({@link #VOCABULARY}) and so is exported without a
+   * scan. Never when custom patterns are configured or a deny-list key matches the attribute's name.
+   */
+  public boolean isAgentVocabulary(String key) {
+    return unscanned.contains(key);
   }
 
   /** The metric-label guard: redaction plus a per-metric, per-label cardinality limit. */

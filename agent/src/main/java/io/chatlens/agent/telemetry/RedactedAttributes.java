@@ -31,6 +31,9 @@ final class RedactedAttributes {
     AttributesBuilder[] builder = new AttributesBuilder[1];
     attributes.forEach((key, value) -> {
       if (key.getType() == AttributeType.STRING) {
+        if (redactor.isAgentVocabulary(key.getKey())) {
+          return; // an enum word, a hash or a code name the agent wrote itself: nothing to find
+        }
         String original = (String) value;
         String cleaned = redactor.redactAttribute(key.getKey(), original);
         if (bound == Bound.SPAN) {

@@ -150,6 +150,28 @@ class SeedTextFormatTest {
     }
   }
 
+  @Test
+  void theSinglePassFormatterWritesWhatTheTwoPassRulesWrite() {
+    // the message and context are appended in one pass (printable ASCII copied as it is); the rules are still: each
+    // text made one-line, and a value quoted (its quotes escaped) when it has a comma or a space after that
+    Random random = new Random(20261206);
+    for (int i = 0; i < 20_000; i++) {
+      ChatEvent event = randomEvent(random);
+      StringBuilder expected = new StringBuilder(SeedTextLayout.oneLine(event.message()));
+      String separator = expected.length() == 0 ? "" : " ";
+      for (Map.Entry<String, String> entry : event.context().entrySet()) {
+        String value = SeedTextLayout.oneLine(entry.getValue());
+        boolean quoted = value.indexOf(',') >= 0 || value.indexOf(' ') >= 0;
+        expected.append(separator).append(SeedTextLayout.oneLine(entry.getKey())).append('=')
+            .append(quoted ? '"' + value.replace("\"", "\\\"") + '"' : value);
+        separator = ", ";
+      }
+      assertThat(SeedTextLayout.message(event)).isEqualTo(expected.toString());
+    }
+    assertThat(SeedTextLayout.bracketField("odd]module [x]")).isEqualTo("odd_module__x_");
+    assertThat(SeedTextLayout.bracketField("chat_service")).isEqualTo("chat_service");
+  }
+
   private static ChatEvent randomEvent(Random random) {
     String[] modules = {"session_manager", "command_parser", "search_engine", "database_manager", "error_handler",
         "chat_service", "jdbc", "odd]module", "with space", "[bracketed]", "tab\tmodule", ""};

@@ -39,4 +39,29 @@ class RedactingSpanExporterTest {
         .containsExactly("/cmd0", "/cmd1", "other", "other");
     tracers.close();
   }
+
+  @Test
+  void theAgentsOwnVocabularyIsNotScannedUnlessTheConfigurationAsksForIt() {
+    // a value that would be redacted as free text: under a vocabulary key it is the agent's own word and passes
+    // unscanned; a deny-list key on that name or a custom pattern restores the scan
+    Attributes attributes = Attributes.of(AttributeKey.stringKey("chatbot.turn.status"), "jane.doe@example.com",
+        AttributeKey.stringKey("session.id"), "jane.doe@example.com");
+    Redactor defaults = new Redactor(RedactionConfig.builder().build());
+    assertThat(defaults.isAgentVocabulary("chatbot.turn.status")).isTrue();
+    assertThat(defaults.isAgentVocabulary("code.function.name")).isTrue();
+    assertThat(defaults.isAgentVocabulary("session.id")).isFalse();
+    Attributes exported = RedactedAttributes.of(attributes, defaults, RedactedAttributes.Bound.SPAN);
+    assertThat(exported.get(AttributeKey.stringKey("chatbot.turn.status"))).isEqualTo("jane.doe@example.com");
+    assertThat(exported.get(AttributeKey.stringKey("session.id"))).isEqualTo("[REDACTED:email]");
+
+    Redactor denied = new Redactor(RedactionConfig.builder().addSensitiveKey("*status*").build());
+    assertThat(denied.isAgentVocabulary("chatbot.turn.status")).isFalse();
+    assertThat(RedactedAttributes.of(attributes, denied, RedactedAttributes.Bound.SPAN)
+        .get(AttributeKey.stringKey("chatbot.turn.status"))).isEqualTo("[REDACTED]");
+
+    Redactor patterned = new Redactor(RedactionConfig.builder().addPattern("ticket", "T-[0-9]+").build());
+    assertThat(patterned.isAgentVocabulary("chatbot.turn.status")).isFalse();
+    assertThat(RedactedAttributes.of(attributes, patterned, RedactedAttributes.Bound.SPAN)
+        .get(AttributeKey.stringKey("chatbot.turn.status"))).isEqualTo("[REDACTED:email]");
+  }
 }

@@ -70,6 +70,16 @@ public interface ComponentUnit {
     return java.util.Set.of();
   }
 
+  /**
+   * Span attributes of this component whose values the agent writes from its own vocabulary (one of a few fixed
+   * words, a hash, a SQL keyword), never from application text. The export does not scan them for secrets: on the
+   * demo that is half of the string attributes of a span. Unless a deny-list key matches them or custom redaction
+   * patterns are configured, which restores the scan.
+   */
+  default java.util.Set<String> vocabularyAttributes() {
+    return java.util.Set.of();
+  }
+
   /** The handler that records this component's calls. */
   ComponentHandler handler(UnitContext context);
 }

@@ -23,6 +23,12 @@ public final class Instruments {
   public static final AttributeKey<String> SESSION_ID = Semconv.SESSION_ID;
   public static final AttributeKey<String> USER_ID = Semconv.USER_ID;
   public static final AttributeKey<String> COMPONENT = AttributeKey.stringKey("chatlens.component");
+  /**
+   * The span attributes every component gets from the core whose values are the agent's own words or code names
+   * (the component, the instrumented method, the exception class): see {@link ComponentUnit#vocabularyAttributes()}.
+   */
+  public static final java.util.Set<String> CORE_VOCABULARY_ATTRIBUTES = java.util.Set.of(COMPONENT.getKey(),
+      Semconv.CODE_FUNCTION_NAME.getKey(), Semconv.ERROR_TYPE.getKey());
   public static final AttributeKey<String> CODE_FUNCTION = Semconv.CODE_FUNCTION_NAME;
   public static final AttributeKey<String> ERROR_TYPE = Semconv.ERROR_TYPE;
   public static final AttributeKey<String> ENDPOINT = AttributeKey.stringKey("endpoint");

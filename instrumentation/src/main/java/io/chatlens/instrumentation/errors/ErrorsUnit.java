@@ -57,6 +57,11 @@ public final class ErrorsUnit implements ComponentUnit {
   }
 
   @Override
+  public java.util.Set<String> vocabularyAttributes() {
+    return java.util.Set.of(ErrorRecorder.CATEGORY.getKey(), ErrorRecorder.FINGERPRINT.getKey());
+  }
+
+  @Override
   public String description() {
     return "error capture and reporting";
   }

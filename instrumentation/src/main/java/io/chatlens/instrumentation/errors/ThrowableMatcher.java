@@ -59,14 +59,20 @@ interface ThrowableMatcher {
 
   /** Matches when the class or a superclass satisfies {@code test} on its binary name. */
   static ThrowableMatcher anyClassName(Predicate<String> test) {
-    return error -> {
-      for (String name : ClassHierarchy.namesOf(error.getClass())) {
-        if (test.test(name)) {
-          return true;
+    // the verdict depends on the class alone: worked out once per class (every error of the turn that throws it
+    // again costs a lookup). A ClassValue keeps no class alive: its entries live and die with the class.
+    ClassValue<Boolean> verdicts = new ClassValue<>() {
+      @Override
+      protected Boolean computeValue(Class<?> type) {
+        for (String name : ClassHierarchy.namesOf(type)) {
+          if (test.test(name)) {
+            return Boolean.TRUE;
+          }
         }
+        return Boolean.FALSE;
       }
-      return false;
     };
+    return error -> verdicts.get(error.getClass());
   }
 
   /** Matches when the message contains any of the fragments, ignoring case. */
@@ -80,14 +86,31 @@ interface ThrowableMatcher {
       if (message == null) {
         return false;
       }
-      String text = message.toLowerCase(Locale.ROOT);
       for (String fragment : lowerCase) {
-        if (text.contains(fragment)) {
+        if (containsIgnoringCase(message, fragment)) {
           return true;
         }
       }
       return false;
     };
+  }
+
+  /** {@code text.toLowerCase().contains(fragment)} for a lower-case fragment, without copying the text. */
+  static boolean containsIgnoringCase(String text, String fragment) {
+    int last = text.length() - fragment.length();
+    if (fragment.isEmpty()) {
+      return true;
+    }
+    char first = fragment.charAt(0);
+    char firstUpper = Character.toUpperCase(first);
+    for (int i = 0; i <= last; i++) {
+      char c = text.charAt(i);
+      if ((c == first || c == firstUpper || Character.toLowerCase(c) == first)
+          && text.regionMatches(true, i, fragment, 0, fragment.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean containsExactly(String[] names, String name) {

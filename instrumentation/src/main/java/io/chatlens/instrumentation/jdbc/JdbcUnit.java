@@ -21,6 +21,11 @@ public final class JdbcUnit implements ComponentUnit {
   }
 
   @Override
+  public java.util.Set<String> vocabularyAttributes() {
+    return java.util.Set.of(DbEndpoint.SYSTEM.getKey(), DbEndpoint.OPERATION.getKey());
+  }
+
+  @Override
   public String description() {
     return "JDBC statements and connections";
   }

@@ -78,6 +78,11 @@ public final class LlmUnit implements ComponentUnit {
   }
 
   @Override
+  public java.util.Set<String> vocabularyAttributes() {
+    return java.util.Set.of(LlmHandler.OPERATION.getKey(), LlmHandler.TOKEN_TYPE.getKey());
+  }
+
+  @Override
   public String description() {
     return "LLM calls (GenAI spans, tokens, cost)";
   }

@@ -28,6 +28,11 @@ public final class SearchUnit implements ComponentUnit {
   }
 
   @Override
+  public java.util.Set<String> vocabularyAttributes() {
+    return java.util.Set.of(SearchHandler.OPERATION.getKey(), SearchHandler.QUERY_HASH.getKey());
+  }
+
+  @Override
   public String description() {
     return "search operations and results";
   }

@@ -31,6 +31,11 @@ public final class SessionUnit implements ComponentUnit {
   }
 
   @Override
+  public java.util.Set<String> vocabularyAttributes() {
+    return java.util.Set.of(SessionHandler.ROLE.getKey());
+  }
+
+  @Override
   public String description() {
     return "session lifecycle";
   }

@@ -32,6 +32,11 @@ public final class TurnUnit implements ComponentUnit {
   }
 
   @Override
+  public java.util.Set<String> vocabularyAttributes() {
+    return java.util.Set.of(TurnHandler.TURN_STATUS.getKey());
+  }
+
+  @Override
   public String description() {
     return "handle one user message";
   }

@@ -413,4 +413,18 @@ class ErrorCategorizerTest {
   }
 
   static class UpstreamRateLimited extends UpstreamException {}
+
+  @org.junit.jupiter.api.Test
+  void messageFragmentsMatchIgnoringCaseWithoutCopyingTheMessage() {
+    assertThat(ThrowableMatcher.containsIgnoringCase("Pool EXHAUSTED now", "pool exhausted")).isTrue();
+    assertThat(ThrowableMatcher.containsIgnoringCase("xx Too Many Open Files", "too many open files")).isTrue();
+    assertThat(ThrowableMatcher.containsIgnoringCase("pool exhauste", "pool exhausted")).isFalse();
+    assertThat(ThrowableMatcher.containsIgnoringCase("", "a")).isFalse();
+    assertThat(ThrowableMatcher.containsIgnoringCase("abc", "")).isTrue();
+    // the verdict of a class rule is remembered per class, and a subclass still gets its own
+    ErrorCategorizer categorizer = ErrorCategorizer.defaults();
+    assertThat(categorizer.category(new IllegalArgumentException("x"))).isEqualTo("validation");
+    assertThat(categorizer.category(new NumberFormatException("x"))).isEqualTo("validation");
+    assertThat(categorizer.category(new IllegalStateException("x"))).isEqualTo("internal");
+  }
 }
