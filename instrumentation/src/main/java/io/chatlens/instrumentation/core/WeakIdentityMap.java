@@ -39,7 +39,7 @@ public final class WeakIdentityMap<K, V> {
     Stripe<K, V> stripe = stripe(key);
     synchronized (stripe) {
       stripe.expunge();
-      return stripe.entries.get(new IdentityKey<>(key, null));
+      return stripe.entries.get(new LookupKey(key));
     }
   }
 
@@ -61,7 +61,7 @@ public final class WeakIdentityMap<K, V> {
     Stripe<K, V> stripe = stripe(key);
     synchronized (stripe) {
       stripe.expunge();
-      return stripe.entries.remove(new IdentityKey<>(key, null));
+      return stripe.entries.remove(new LookupKey(key));
     }
   }
 
@@ -125,6 +125,30 @@ public final class WeakIdentityMap<K, V> {
       }
       Object referent = get();
       return referent != null && referent == that.get();
+    }
+  }
+
+  /**
+   * What a lookup compares with: the object itself and its identity hash, without allocating a weak reference (a
+   * lookup key dies at once; a reference would be handed to the GC's reference processing for nothing).
+   */
+  private static final class LookupKey {
+    private final Object key;
+    private final int hash;
+
+    LookupKey(Object key) {
+      this.key = key;
+      this.hash = System.identityHashCode(key);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof IdentityKey<?> stored && stored.hashCode() == hash && stored.get() == key;
     }
   }
 }
