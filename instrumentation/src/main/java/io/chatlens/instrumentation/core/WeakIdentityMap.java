@@ -132,13 +132,10 @@ public final class WeakIdentityMap<K, V> {
    * What a lookup compares with: the object itself and its identity hash, without allocating a weak reference (a
    * lookup key dies at once; a reference would be handed to the GC's reference processing for nothing).
    */
-  private static final class LookupKey {
-    private final Object key;
-    private final int hash;
+  private record LookupKey(Object key, int hash) {
 
     LookupKey(Object key) {
-      this.key = key;
-      this.hash = System.identityHashCode(key);
+      this(key, System.identityHashCode(key));
     }
 
     @Override
