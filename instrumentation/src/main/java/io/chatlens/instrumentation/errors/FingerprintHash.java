@@ -15,6 +15,13 @@ final class FingerprintHash {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
 
+  /**
+   * Recent canonical texts and their hashes: an error group's text repeats with every occurrence, and a lookup is far
+   * cheaper than finding a digest provider and hashing. Bounded: emptied when full.
+   */
+  private static final int CACHE_SIZE = 1024;
+  private static final java.util.Map<String, String> RECENT = new java.util.concurrent.ConcurrentHashMap<>();
+
   private FingerprintHash() {}
 
   /**
@@ -22,6 +29,19 @@ final class FingerprintHash {
    * keeps the result deterministic instead of failing.
    */
   static String of(String canonical) {
+    String known = RECENT.get(canonical);
+    if (known != null) {
+      return known;
+    }
+    String hash = digest(canonical);
+    if (RECENT.size() >= CACHE_SIZE) {
+      RECENT.clear();
+    }
+    RECENT.put(canonical, hash);
+    return hash;
+  }
+
+  private static String digest(String canonical) {
     byte[] bytes = canonical.getBytes(StandardCharsets.UTF_8);
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);

@@ -393,4 +393,16 @@ class ErrorFingerprintTest {
     error.setStackTrace(frames);
     return error;
   }
+
+  @org.junit.jupiter.api.Test
+  void theHashIsTheSha256PrefixAlsoWhenRememberedAndAfterTheCacheIsEmptied() throws Exception {
+    for (int i = 0; i < 2_500; i++) {
+      String canonical = "com.acme.Failure|com.acme.Service.call|" + (i % 1_500);
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String expected = java.util.HexFormat.of().formatHex(digest, 0, 8);
+      org.assertj.core.api.Assertions.assertThat(FingerprintHash.of(canonical)).isEqualTo(expected);
+      org.assertj.core.api.Assertions.assertThat(FingerprintHash.of(canonical)).isEqualTo(expected);
+    }
+  }
 }
