@@ -480,12 +480,12 @@ final class GuardedMeters {
 
         @Override
         public void record(double value) {
-          relay.record(histogram, value, Attributes.empty(), Context.current());
+          relay.record(histogram, value, Attributes.empty(), relay.context());
         }
 
         @Override
         public void record(double value, Attributes attributes) {
-          relay.record(histogram, value, labels.apply(attributes), Context.current());
+          relay.record(histogram, value, labels.apply(attributes), relay.context());
         }
 
         @Override
@@ -524,12 +524,12 @@ final class GuardedMeters {
 
         @Override
         public void record(long value) {
-          relay.record(histogram, value, Attributes.empty(), Context.current());
+          relay.record(histogram, value, Attributes.empty(), relay.context());
         }
 
         @Override
         public void record(long value, Attributes attributes) {
-          relay.record(histogram, value, labels.apply(attributes), Context.current());
+          relay.record(histogram, value, labels.apply(attributes), relay.context());
         }
 
         @Override

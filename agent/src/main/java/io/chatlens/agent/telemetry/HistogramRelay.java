@@ -42,6 +42,7 @@ final class HistogramRelay implements AutoCloseable {
   private final Set<Meter> flushing = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
   private final Thread thread;
   private volatile boolean closed;
+  private volatile boolean contextNeeded = true;
 
   /** A relay with its own drain thread. */
   static HistogramRelay started() {
@@ -60,6 +61,20 @@ final class HistogramRelay implements AutoCloseable {
     if (thread != null) {
       thread.setDaemon(true);
     }
+  }
+
+  /**
+   * Whether a measurement carries the caller's context. Only exemplars read it: with {@code
+   * otel.metrics.exemplar.filter=always_off} (ChatLens's default) the application thread skips the context lookup
+   * and hands over the root context.
+   */
+  void contextNeeded(boolean needed) {
+    this.contextNeeded = needed;
+  }
+
+  /** The context a measurement taken now carries: the current one, or the root one when exemplars are off. */
+  Context context() {
+    return contextNeeded ? Context.current() : Context.root();
   }
 
   void record(LongHistogram target, long value, Attributes attributes, Context context) {

@@ -42,10 +42,13 @@ public final class Telemetry {
   private final HistogramRelay relay;
 
   private Telemetry(OpenTelemetrySdk sdk, Resource resource, PullMetricReader pullReader,
-      Map<String, ExporterStats> exporters, java.util.List<QueueFill> queues, Redactor redactor, SpanTap spanTap) {
+      Map<String, ExporterStats> exporters, java.util.List<QueueFill> queues, Redactor redactor, SpanTap spanTap,
+      AgentConfig config) {
     this.spanTap = spanTap;
     this.sdk = sdk;
     this.relay = HistogramRelay.started();
+    String exemplars = config == null ? null : config.otel("otel.metrics.exemplar.filter");
+    relay.contextNeeded(exemplars != null && !"always_off".equalsIgnoreCase(exemplars.trim()));
     this.guarded = GuardedMeters.wrap(sdk, redactor.labels(), relay);
     this.resource = resource;
     this.pullReader = pullReader;
@@ -177,10 +180,10 @@ public final class Telemetry {
         meters.registerMetricReader(alertReader);
       }
       return new Telemetry(OpenTelemetrySdk.builder().setMeterProvider(meters.build()).build(), effective, pullReader,
-          exporters, java.util.List.of(spanQueue, logQueue), redactor, spanTap);
+          exporters, java.util.List.of(spanQueue, logQueue), redactor, spanTap, config);
     }
     return new Telemetry(autoConfigured.getOpenTelemetrySdk(), effective, pullReader, exporters,
-        java.util.List.of(spanQueue, logQueue), redactor, spanTap);
+        java.util.List.of(spanQueue, logQueue), redactor, spanTap, config);
   }
 
   /** Whether an exporter takes cumulative data with the SDK's default aggregation for every instrument type. */

@@ -71,6 +71,27 @@ class HistogramRelayTest {
   }
 
   @Test
+  void withExemplarsOffTheMeasurementSkipsTheContextLookupAndStillCounts() {
+    HistogramRelay relay = HistogramRelay.manual();
+    relay.contextNeeded(false); // otel.metrics.exemplar.filter=always_off, ChatLens's default
+    OpenTelemetry otel = GuardedMeters.wrap(sdk, redactor.labels(), relay);
+    LongHistogram results = otel.getMeter("io.chatlens").histogramBuilder("chatbot.search.results").ofLongs().build();
+    Span turn = sdk.getTracer("test").spanBuilder("turn").startSpan();
+    try (Scope ignored = turn.makeCurrent()) {
+      assertThat(relay.context()).isSameAs(io.opentelemetry.context.Context.root());
+      results.record(3);
+      results.record(5, Attributes.empty());
+      relay.contextNeeded(true);
+      assertThat(Span.fromContext(relay.context()).getSpanContext()).isEqualTo(turn.getSpanContext());
+    }
+    turn.end();
+    HistogramPointData point = histogram(reader.collectAllMetrics(), "chatbot.search.results");
+    assertThat(point.getCount()).isEqualTo(2);
+    assertThat(point.getExemplars()).as("no trace was handed over").isNotEmpty()
+        .allSatisfy(exemplar -> assertThat(exemplar.getSpanContext().isValid()).isFalse());
+  }
+
+  @Test
   void atMostTheLimitWaitsAndWhatIsDroppedIsCounted() {
     HistogramRelay relay = HistogramRelay.manual();
     OpenTelemetry otel = GuardedMeters.wrap(sdk, redactor.labels(), relay);
